@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { JAKARTA_TIMUR_CODE, parseMaskPolicy, type MaskPolicy } from '@kaliber/schema';
+
+import { parseDatabaseUrl, type DatabaseConfig } from './database-url.js';
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Parses "true"/"false"/"1"/"0"/"yes"/"no" and nothing else, so a typo is an error. */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'harus true atau false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: 'harus bilangan bulat' })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/**
+ * Every environment variable Kaliber reads, with its default. The README's configuration table
+ * is written from this list; keep the two together.
+ */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: wholeNumber(0, 65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  KAB_KOTA: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, { message: 'harus kode kabupaten/kota Kemendagri, mis. 31.75' })
+    .default(JAKARTA_TIMUR_CODE),
+  DEMO_VOTERS: wholeNumber(0, 3_000_000).default(20_000),
+  DEMO_SEED: wholeNumber(0, 2 ** 31 - 1).default(20_261_203),
+  NIK_MASK: z.string().default('last6'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  CONSOLE_DIR: z.string().min(1).optional(),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000).default(10_000),
+  DATABASE_POOL_SIZE: wholeNumber(1, 500).default(10),
+  DATABASE_LOGGING: booleanFlag.default(false),
+});
+
+export interface Config {
+  readonly environment: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** Folder for the embedded database file and generated keys. Absolute. */
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  /** Kemendagri code of the kabupaten/kota this deployment serves, e.g. 31.75. */
+  readonly kabKotaCode: string;
+  /** Voters seeded into an empty embedded database at start; 0 turns the demo set off. */
+  readonly demoVoters: number;
+  /** Seed of the synthetic-data generator, so the demo set is the same on every machine. */
+  readonly demoSeed: number;
+  readonly nikMask: MaskPolicy;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Built console served at `/`; absent folder means the API runs without a console. */
+  readonly consoleDir: string;
+  readonly shutdownTimeoutMs: number;
+  readonly databaseLogging: boolean;
+}
+
+const defaultConsoleDir = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../../../console/dist/browser',
+);
+
+/**
+ * Reads and validates the configuration. Throws a ConfigError whose message is one line naming
+ * the first bad variable, so an operator sees what to fix without a stack trace.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(pickDefined(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'lingkungan';
+    throw new ConfigError(`Konfigurasi ${variable} tidak valid: ${issue?.message ?? 'salah'}`);
+  }
+  const values = parsed.data;
+
+  const dataDir = path.resolve(values.DATA_DIR);
+  const databaseUrl = values.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'kaliber.sqlite')}`;
+  const database = withVariableName('DATABASE_URL', () =>
+    parseDatabaseUrl(databaseUrl, values.DATABASE_POOL_SIZE),
+  );
+  const nikMask = withVariableName('NIK_MASK', () => parseMaskPolicy(values.NIK_MASK));
+
+  return {
+    environment: values.NODE_ENV,
+    host: values.HOST,
+    port: values.PORT,
+    dataDir,
+    database,
+    kabKotaCode: values.KAB_KOTA,
+    demoVoters: values.DEMO_VOTERS,
+    demoSeed: values.DEMO_SEED,
+    nikMask,
+    logLevel: values.LOG_LEVEL,
+    consoleDir: values.CONSOLE_DIR ? path.resolve(values.CONSOLE_DIR) : defaultConsoleDir,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    databaseLogging: values.DATABASE_LOGGING,
+  };
+}
+
+/** Empty strings count as unset, as shells and compose files often produce them. */
+function pickDefined(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}
+
+function withVariableName<T>(variable: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`Konfigurasi ${variable} tidak valid: ${reason}`);
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateRegionsAndVoters1764700000000 } from './1764700000000-create-regions-and-voters.js';
+
+/** Every migration, oldest first. A new migration is added here and never edited afterwards. */
+export const migrations = [CreateRegionsAndVoters1764700000000];

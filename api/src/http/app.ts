@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { RegionCatalogue } from '@kaliber/schema';
+import type { DataSource } from 'typeorm';
+
+import type { GraphQLContext } from '../graphql/context.js';
+import type { Logger } from '../logging/logger.js';
+import { healthRouter } from './health.js';
+import { requestIdOf } from './request-id.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface AppDependencies {
+  readonly apollo: ApolloServer<GraphQLContext>;
+  readonly dataSource: DataSource;
+  readonly regions: RegionCatalogue;
+  readonly log: Logger;
+  /** Built console; when the folder has no index.html the API runs headless. */
+  readonly consoleDir: string;
+}
+
+/** Largest GraphQL JSON body accepted; file uploads come through multipart, not this. */
+const JSON_BODY_LIMIT = '100kb';
+
+export function createApp({ apollo, dataSource, regions, log, consoleDir }: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  // One log line per request: method, path without query string, status, duration. Bodies,
+  // query strings and headers are left out: they can carry NIKs, names and credentials.
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (request, response) => {
+        const id = requestIdOf(request);
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
+        res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+      },
+      customSuccessMessage: () => 'request completed',
+      customErrorMessage: () => 'request failed',
+      quietReqLogger: true,
+    }),
+  );
+  app.use(securityHeaders);
+  app.use(healthRouter(dataSource));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: JSON_BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        Promise.resolve({
+          requestId: String(req.id),
+          log: req.log,
+          dataSource,
+          regions,
+        }),
+    }),
+  );
+
+  serveConsole(app, consoleDir, log);
+  app.use((_request, response) => {
+    response.status(404).json({
+      errors: [{ message: 'Alamat tidak ditemukan', extensions: { code: 'NOT_FOUND' } }],
+    });
+  });
+  app.use(jsonErrorHandler);
+
+  return app;
+}
+
+/** The built Angular console at `/`, with unknown paths falling back to its index.html. */
+function serveConsole(app: Express, consoleDir: string, log: Logger): void {
+  const indexFile = path.join(consoleDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    log.warn({ consoleDir }, 'console build not found; serving the API only');
+    return;
+  }
+
+  app.use(express.static(consoleDir, { index: false, maxAge: '1h', immutable: false }));
+  app.get('/{*path}', (request, response, next) => {
+    if (!request.accepts('html')) {
+      next();
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexFile);
+  });
+}
+
+/**
+ * Last resort for errors outside GraphQL (a body that is not JSON, one that is too large):
+ * a typed JSON answer, never Express's HTML page with a stack trace.
+ */
+const jsonErrorHandler: ErrorRequestHandler = (error: unknown, request, response, _next) => {
+  const status = httpStatusOf(error);
+  if (status >= 500) {
+    request.log.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : {} });
+  }
+  const [code, message] =
+    status === 413
+      ? ['BAD_REQUEST', 'Permintaan terlalu besar']
+      : status >= 500
+        ? ['INTERNAL_SERVER_ERROR', 'Terjadi kesalahan pada server']
+        : ['BAD_REQUEST', 'Badan permintaan bukan JSON yang valid'];
+  response.status(status).json({
+    errors: [{ message, extensions: { code, requestId: String(request.id) } }],
+  });
+};
+
+function httpStatusOf(error: unknown): number {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}

@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { RegionCatalogue } from '@kaliber/schema';
+import type { DataSource } from 'typeorm';
+
+import type { Config } from './config/config.js';
+import { formatError } from './errors/format-error.js';
+import { openDatabase } from './database/open-database.js';
+import { buildKaliberSchema } from './graphql/build-schema.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { errorLoggingPlugin } from './graphql/error-logging.plugin.js';
+import { createApp } from './http/app.js';
+import type { Logger } from './logging/logger.js';
+import { loadRegionCatalogue, syncRegionTable } from './regions/region-service.js';
+import { seedDemoDataIfEmpty } from './demo/demo-data.js';
+
+export interface RunningServer {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
+  readonly url: string;
+  readonly dataSource: DataSource;
+  readonly regions: RegionCatalogue;
+  /** Stops accepting, lets in-flight requests finish (up to the timeout), closes the pool. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, prepares reference and demo data, and starts listening. */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const dataSource = await openDatabase(config.database, log, { logging: config.databaseLogging });
+  try {
+    const regions = await loadRegionCatalogue(config.kabKotaCode);
+    const synced = await syncRegionTable(dataSource, regions);
+    log.info({ kabKota: regions.kabKota.code, ...synced }, 'region table synchronised');
+    await seedDemoDataIfEmpty(dataSource, regions, config, log);
+
+    return await listen(config, log, dataSource, regions);
+  } catch (error: unknown) {
+    await dataSource.destroy();
+    throw error;
+  }
+}
+
+async function listen(
+  config: Config,
+  log: Logger,
+  dataSource: DataSource,
+  regions: RegionCatalogue,
+): Promise<RunningServer> {
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await buildKaliberSchema(),
+    formatError,
+    // Field suggestions ("Did you mean …") describe the schema to anonymous callers.
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.environment !== 'production',
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin,
+    ],
+  });
+  await apollo.start();
+
+  httpServer.on('request', createApp({ apollo, dataSource, regions, log, consoleDir: config.consoleDir }));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    dataSource,
+    regions,
+    close: () => {
+      // The drain plugin stops the listener and waits for in-flight requests.
+      closing ??= apollo.stop().then(() => dataSource.destroy());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, loadConfig } from '../src/config/config.js';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded SQLite file in ./data and Jakarta Timur', () => {
+    const config = loadConfig({});
+
+    expect({
+      host: config.host,
+      port: config.port,
+      dataDir: config.dataDir,
+      database: config.database,
+      kabKotaCode: config.kabKotaCode,
+      demoVoters: config.demoVoters,
+      nikMask: config.nikMask,
+    }).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: path.resolve('data'),
+      database: { kind: 'sqlite', file: path.resolve('data/kaliber.sqlite') },
+      kabKotaCode: '31.75',
+      demoVoters: 20_000,
+      nikMask: { visibleDigits: 10 },
+    });
+  });
+
+  it('reads a MySQL URL with credentials and pool size', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'mysql://kpu:rahasia%40123@db.internal:3307/kaliber',
+      DATABASE_POOL_SIZE: '20',
+    });
+
+    expect(config.database).toEqual({
+      kind: 'mysql',
+      host: 'db.internal',
+      port: 3307,
+      user: 'kpu',
+      password: 'rahasia@123',
+      database: 'kaliber',
+      poolSize: 20,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'delapan' }, 'Konfigurasi PORT tidak valid: harus bilangan bulat'],
+    [{ PORT: '70000' }, 'Konfigurasi PORT tidak valid'],
+    [{ KAB_KOTA: '3175' }, 'Konfigurasi KAB_KOTA tidak valid: harus kode kabupaten/kota Kemendagri'],
+    [{ DATABASE_URL: 'postgres://x@y/z' }, 'Konfigurasi DATABASE_URL tidak valid: skema harus'],
+    [{ NIK_MASK: 'semua' }, 'Konfigurasi NIK_MASK tidak valid'],
+    [{ LOG_LEVEL: 'loud' }, 'Konfigurasi LOG_LEVEL tidak valid'],
+    [{ DATABASE_LOGGING: 'ya' }, 'Konfigurasi DATABASE_LOGGING tidak valid: harus true atau false'],
+  ])('rejects %o with a message naming the variable', (env, expected) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(expected);
+  });
+
+  it('never repeats the password of a bad database URL', () => {
+    const attempt = () => loadConfig({ DATABASE_URL: 'mysql://kpu:Sangat-Rahasia@host/bad-name!' });
+
+    expect(attempt).toThrow('Konfigurasi DATABASE_URL tidak valid: nama database');
+    expect(attempt).not.toThrow(/Sangat-Rahasia/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', HOST: '' }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { collect, spawnApi, waitForLine } from './support/api-process.js';
+import { createEmptyTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
+
+describe(`the API process (${testDatabaseKind})`, () => {
+  let dataDir: string;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaliber-process-'));
+    database = await createEmptyTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops with one line naming the variable when the configuration is bad', async () => {
+    const result = await collect(spawnApi('main', [], { PORT: 'delapan', DATA_DIR: dataDir }));
+
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'kaliber: Konfigurasi PORT tidak valid: harus bilangan bulat\n',
+    });
+  });
+
+  it('stops with one clear line when the database cannot be reached', async () => {
+    const result = await collect(
+      spawnApi('main', [], {
+        DATA_DIR: dataDir,
+        DATABASE_URL: 'mysql://root:geheim@127.0.0.1:1/kaliber',
+        LOG_LEVEL: 'silent',
+      }),
+    );
+
+    expect(result).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: 'kaliber: Database tidak dapat dibuka (mysql 127.0.0.1:1/kaliber): ECONNREFUSED\n',
+    });
+  });
+
+  it('serves, then shuts down cleanly on SIGTERM', async () => {
+    const child = spawnApi('main', [], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      PORT: '0',
+      DEMO_VOTERS: '50',
+      LOG_LEVEL: 'info',
+    });
+    const finished = collect(child);
+
+    const readyLine = await waitForLine(child, /Kaliber siap/);
+    const { url } = JSON.parse(readyLine) as { url: string };
+    const ready = await fetch(`${url}/readyz`);
+    child.kill('SIGTERM');
+    const result = await finished;
+
+    expect(ready.status).toBe(200);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"msg":"stopped"');
+  });
+
+  it('writes no personal data to its log while seeding and serving', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kaliber-log-'));
+    const child = spawnApi('main', [], {
+      DATA_DIR: folder,
+      PORT: '0',
+      DEMO_VOTERS: '200',
+      LOG_LEVEL: 'trace',
+    });
+    const finished = collect(child);
+    const { url } = JSON.parse(await waitForLine(child, /Kaliber siap/)) as { url: string };
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ kabKota { name } }' }),
+    });
+    child.kill('SIGTERM');
+    const result = await finished;
+    fs.rmSync(folder, { recursive: true, force: true });
+
+    // Any 16-digit run in the log would be an NIK or NKK.
+    expect(result.stdout).toContain('demo voters seeded');
+    expect(result.stdout).not.toMatch(/\d{16}/);
+  });
+});
