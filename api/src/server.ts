@@ -56,6 +56,9 @@ async function listen(
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
     introspection: config.environment !== 'production',
+    // main.ts owns shutdown; Apollo's own handler would re-raise the signal and kill the
+    // process before the database pool is closed.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       ApolloServerPluginLandingPageDisabled(),

@@ -4,14 +4,19 @@ import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
 import type { DatabaseConfig } from '../config/database-url.js';
+import type { Logger } from '../logging/logger.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { VoterEntity } from '../voters/voter.entity.js';
 import { migrations } from './migrations/index.js';
+import { PinoTypeOrmLogger } from './typeorm-logger.js';
 
 export const entities = [RegionEntity, VoterEntity];
 
 export interface DataSourceSettings {
   readonly database: DatabaseConfig;
+  /** Where TypeORM's messages go; without one, they are dropped. */
+  readonly log?: Logger;
+  /** Log every SQL statement (text only, never parameters) at debug level. */
   readonly logging?: boolean;
 }
 
@@ -19,14 +24,15 @@ export interface DataSourceSettings {
  * Builds (does not open) the TypeORM data source for either database. Schema changes come only
  * from migrations; `synchronize` stays off so production never alters tables on its own.
  */
-export function createDataSource({ database, logging = false }: DataSourceSettings): DataSource {
+export function createDataSource({ database, log, logging = false }: DataSourceSettings): DataSource {
   const common = {
     entities,
     migrations,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: logging ? (['error', 'warn', 'query'] as const) : (['error'] as const),
+    logger: log ? new PinoTypeOrmLogger(log, logging) : undefined,
+    logging: log ? (logging ? 'all' : ['error', 'warn', 'migration']) : false,
   } satisfies Partial<DataSourceOptions>;
 
   if (database.kind === 'sqlite') {

@@ -18,7 +18,7 @@ export async function openDatabase(
   log: Logger,
   options: { logging?: boolean; migrate?: boolean } = {},
 ): Promise<DataSource> {
-  const dataSource = createDataSource({ database, logging: options.logging ?? false });
+  const dataSource = createDataSource({ database, log, logging: options.logging ?? false });
   try {
     await dataSource.initialize();
   } catch (error: unknown) {

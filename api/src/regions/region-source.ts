@@ -24,7 +24,12 @@ export async function loadRegionRows(kabKotaCode: string): Promise<readonly Regi
   const kelurahan = villages.filter((row) => kecamatanCodes.has(row.district_code));
 
   return [
-    { code: regency.code, level: 'KABKOTA', name: titleCase(regency.name), parentCode: null },
+    {
+      code: regency.code,
+      level: 'KABKOTA',
+      name: titleCase(regency.name),
+      parentCode: regency.province_code,
+    },
     ...kecamatan.map((row): RegionRow => ({
       code: row.code,
       level: 'KECAMATAN',

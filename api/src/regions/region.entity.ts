@@ -18,7 +18,7 @@ export class RegionEntity {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  /** Enclosing region; null only for the kabupaten/kota itself. */
+  /** Enclosing region; for the kabupaten/kota row, its province code (not a row here). */
   @Index('idx_region_parent')
   @Column({ name: 'parent_code', type: 'varchar', length: 13, nullable: true })
   parentCode: string | null;

@@ -17,7 +17,7 @@ export class RegionType {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Code of the enclosing region; null for the kabupaten/kota itself',
+    description: 'Code of the enclosing region; for the kabupaten/kota, its province (31)',
   })
   parentCode: string | null;
 }

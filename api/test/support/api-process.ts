@@ -24,7 +24,7 @@ export function spawnApi(
     ['--import', '@swc-node/register/esm-register', `src/${entry}.ts`, ...args],
     {
       cwd: apiRoot,
-      env: { PATH: process.env['PATH'] ?? '', SWCRC: 'false', ...env },
+      env: { PATH: process.env['PATH'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
