@@ -63,7 +63,7 @@ export default tseslint.config(
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
   },
   {
-    files: ['**/*.config.ts', '**/vitest.config.ts', 'console/codegen.ts', 'eslint.config.js'],
+    files: ['**/*.config.ts', '**/vitest.config.ts', 'schema/codegen.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,0 +1,26 @@
+import { ChangeDetectionStrategy, Component, type ElementRef, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+
+/** The shell: toolbar with the main navigation, the routed page, and a short footer. */
+@Component({
+  selector: 'app-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule],
+  templateUrl: './app.html',
+  styleUrl: './app.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class App {
+  private readonly mainContent = viewChild.required<ElementRef<HTMLElement>>('mainContent');
+
+  /**
+   * Moves focus to the page content. A plain `href="#konten"` would resolve against
+   * `<base href="/">` and reload the home page from any other route.
+   */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+
+    this.mainContent().nativeElement.focus();
+  }
+}
