@@ -95,7 +95,12 @@ async function seed(args: string[]): Promise<number> {
   const dataSource = await openDatabase(config.database, log);
   try {
     await syncRegionTable(dataSource, catalogue);
-    const result = await seedVoters(dataSource, catalogue, { voters, seed: seedValue, progress, logger: log });
+    const result = await seedVoters(dataSource, catalogue, {
+      voters,
+      seed: seedValue,
+      progress,
+      logger: log,
+    });
     log.info(result, 'synthetic voters seeded');
   } finally {
     await dataSource.destroy();

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  log.info({ url: server.url }, `Kaliber siap: konsol di ${server.url}/ dan GraphQL di ${server.url}/graphql`);
+  log.info(
+    { url: server.url },
+    `Kaliber siap: konsol di ${server.url}/ dan GraphQL di ${server.url}/graphql`,
+  );
 
   const running = server;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -60,14 +60,20 @@ async function listen(
     // process before the database pool is closed.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: config.shutdownTimeoutMs,
+      }),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin,
     ],
   });
   await apollo.start();
 
-  httpServer.on('request', createApp({ apollo, dataSource, regions, log, consoleDir: config.consoleDir }));
+  httpServer.on(
+    'request',
+    createApp({ apollo, dataSource, regions, log, consoleDir: config.consoleDir }),
+  );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());

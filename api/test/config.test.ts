@@ -46,7 +46,10 @@ describe('configuration from the environment', () => {
   it.each([
     [{ PORT: 'delapan' }, 'Konfigurasi PORT tidak valid: harus bilangan bulat'],
     [{ PORT: '70000' }, 'Konfigurasi PORT tidak valid'],
-    [{ KAB_KOTA: '3175' }, 'Konfigurasi KAB_KOTA tidak valid: harus kode kabupaten/kota Kemendagri'],
+    [
+      { KAB_KOTA: '3175' },
+      'Konfigurasi KAB_KOTA tidak valid: harus kode kabupaten/kota Kemendagri',
+    ],
     [{ DATABASE_URL: 'postgres://x@y/z' }, 'Konfigurasi DATABASE_URL tidak valid: skema harus'],
     [{ NIK_MASK: 'semua' }, 'Konfigurasi NIK_MASK tidak valid'],
     [{ LOG_LEVEL: 'loud' }, 'Konfigurasi LOG_LEVEL tidak valid'],

@@ -37,7 +37,10 @@ describe(`the GraphQL and HTTP edge (${testDatabaseKind})`, () => {
         {
           message: 'Permintaan GraphQL tidak sesuai dengan skema',
           locations: [{ line: 1, column: 13 }],
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', requestId: expect.any(String) as string },
+          extensions: {
+            code: 'GRAPHQL_VALIDATION_FAILED',
+            requestId: expect.any(String) as string,
+          },
         },
       ],
     });
@@ -75,13 +78,17 @@ describe(`the GraphQL and HTTP edge (${testDatabaseKind})`, () => {
 
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: unknown[] }).errors).toEqual([
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) as unknown }),
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) as unknown,
+      }),
     ]);
   });
 
   it('returns a fresh request id on every response and keeps a plain one it was given', async () => {
     const first = await fetch(`${api.url}/healthz`);
-    const second = await fetch(`${api.url}/healthz`, { headers: { 'x-request-id': 'probe-12345678' } });
+    const second = await fetch(`${api.url}/healthz`, {
+      headers: { 'x-request-id': 'probe-12345678' },
+    });
 
     expect(first.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(second.headers.get('x-request-id')).toBe('probe-12345678');
@@ -96,7 +103,9 @@ describe(`the GraphQL and HTTP edge (${testDatabaseKind})`, () => {
   });
 
   it('answers an unknown path with a typed JSON 404', async () => {
-    const response = await fetch(`${api.url}/tidak-ada`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${api.url}/tidak-ada`, {
+      headers: { accept: 'application/json' },
+    });
 
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({

@@ -17,7 +17,9 @@ describe(`migrations (${testDatabaseKind})`, () => {
     const voter = await runner.getTable('voter');
     await runner.release();
 
-    expect(voter?.indices.map((index) => [index.name, index.columnNames, index.isUnique]).sort()).toEqual([
+    expect(
+      voter?.indices.map((index) => [index.name, index.columnNames, index.isUnique]).sort(),
+    ).toEqual([
       ['idx_voter_kelurahan_status_sex', ['kelurahan_code', 'status', 'sex'], false],
       ['idx_voter_nkk', ['nkk'], false],
       ['uq_voter_nik', ['nik'], true],

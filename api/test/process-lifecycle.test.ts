@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { collect, spawnApi, waitForLine } from './support/api-process.js';
-import { createEmptyTestDatabase, testDatabaseKind, type TestDatabase } from './support/test-database.js';
+import {
+  createEmptyTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from './support/test-database.js';
 
 describe(`the API process (${testDatabaseKind})`, () => {
   let dataDir: string;

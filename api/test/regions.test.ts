@@ -73,7 +73,9 @@ describe(`region queries (${testDatabaseKind})`, () => {
       '{ kabKota { children { children { code } } } }',
     );
 
-    const kelurahan = response.body.data?.kabKota.children.flatMap((kecamatan) => kecamatan.children);
+    const kelurahan = response.body.data?.kabKota.children.flatMap(
+      (kecamatan) => kecamatan.children,
+    );
     expect(kelurahan).toHaveLength(65);
   });
 

@@ -24,7 +24,11 @@ export interface DataSourceSettings {
  * Builds (does not open) the TypeORM data source for either database. Schema changes come only
  * from migrations; `synchronize` stays off so production never alters tables on its own.
  */
-export function createDataSource({ database, log, logging = false }: DataSourceSettings): DataSource {
+export function createDataSource({
+  database,
+  log,
+  logging = false,
+}: DataSourceSettings): DataSource {
   const common = {
     entities,
     migrations,
@@ -36,7 +40,8 @@ export function createDataSource({ database, log, logging = false }: DataSourceS
   } satisfies Partial<DataSourceOptions>;
 
   if (database.kind === 'sqlite') {
-    if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+    if (database.file !== ':memory:')
+      fs.mkdirSync(path.dirname(database.file), { recursive: true });
     return new DataSource({
       ...common,
       type: 'better-sqlite3',

@@ -21,12 +21,17 @@ export async function seedDemoDataIfEmpty(
   if (voterCount > 0) return;
 
   if (config.database.kind !== 'sqlite') {
-    log.info('voter list is empty; load a list or run `npm run seed -- --voters N` for synthetic data');
+    log.info(
+      'voter list is empty; load a list or run `npm run seed -- --voters N` for synthetic data',
+    );
     return;
   }
   if (config.demoVoters === 0) return;
 
-  log.info({ voters: config.demoVoters, seed: config.demoSeed }, 'empty embedded database: seeding synthetic demo voters');
+  log.info(
+    { voters: config.demoVoters, seed: config.demoSeed },
+    'empty embedded database: seeding synthetic demo voters',
+  );
   const result = await seedVoters(dataSource, regions, {
     voters: config.demoVoters,
     seed: config.demoSeed,

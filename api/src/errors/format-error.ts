@@ -34,7 +34,10 @@ export interface InputIssue {
  * graphql-js and driver messages can echo submitted values (an NIK) or SQL. The original is
  * logged by the error-logging plugin under the request's correlation id.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
 
@@ -42,7 +45,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: original.message, extensions: original.extensions };
   }
   if (original instanceof ArgumentValidationError) {
-    const issues = flattenValidationErrors(original.extensions['validationErrors'] as ValidationError[]);
+    const issues = flattenValidationErrors(
+      original.extensions['validationErrors'] as ValidationError[],
+    );
     return {
       ...base,
       message: issues[0]?.message ?? PUBLIC_MESSAGES.BAD_USER_INPUT,

@@ -25,7 +25,13 @@ export interface AppDependencies {
 /** Largest GraphQL JSON body accepted; file uploads come through multipart, not this. */
 const JSON_BODY_LIMIT = '100kb';
 
-export function createApp({ apollo, dataSource, regions, log, consoleDir }: AppDependencies): Express {
+export function createApp({
+  apollo,
+  dataSource,
+  regions,
+  log,
+  consoleDir,
+}: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -107,7 +113,9 @@ function serveConsole(app: Express, consoleDir: string, log: Logger): void {
 const jsonErrorHandler: ErrorRequestHandler = (error: unknown, request, response, _next) => {
   const status = httpStatusOf(error);
   if (status >= 500) {
-    request.log.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : {} });
+    request.log.error({
+      err: error instanceof Error ? { name: error.name, stack: error.stack } : {},
+    });
   }
   const [code, message] =
     status === 413

@@ -9,7 +9,9 @@ const REGION_CODE = /^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/;
 @ArgsType()
 export class RegionArgs {
   @Field(() => ID)
-  @Matches(REGION_CODE, { message: 'Kode wilayah harus berbentuk 31.75, 31.75.01 atau 31.75.01.1001' })
+  @Matches(REGION_CODE, {
+    message: 'Kode wilayah harus berbentuk 31.75, 31.75.01 atau 31.75.01.1001',
+  })
   code: string;
 }
 

@@ -33,7 +33,10 @@ export class RegionResolver {
   @Query(() => [RegionType], {
     description: 'Kecamatan or kelurahan whose name matches, spelling variants included',
   })
-  findRegions(@Args() { name, level }: FindRegionsArgs, @Ctx() context: GraphQLContext): RegionType[] {
+  findRegions(
+    @Args() { name, level }: FindRegionsArgs,
+    @Ctx() context: GraphQLContext,
+  ): RegionType[] {
     return context.regions.findByName(name, level).map(toRegionType);
   }
 

@@ -30,7 +30,9 @@ export function spawnApi(
   );
 }
 
-export function collect(child: ChildProcessByStdio<null, Readable, Readable>): Promise<ProcessResult> {
+export function collect(
+  child: ChildProcessByStdio<null, Readable, Readable>,
+): Promise<ProcessResult> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

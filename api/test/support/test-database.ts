@@ -11,7 +11,8 @@ import { createDataSource } from '../../src/database/data-source.js';
 import { loadRegionCatalogue, syncRegionTable } from '../../src/regions/region-service.js';
 
 /** Which database this test run talks to: `KALIBER_TEST_DATABASE=sqlite|mysql`. */
-export const testDatabaseKind = process.env['KALIBER_TEST_DATABASE'] === 'mysql' ? 'mysql' : 'sqlite';
+export const testDatabaseKind =
+  process.env['KALIBER_TEST_DATABASE'] === 'mysql' ? 'mysql' : 'sqlite';
 
 /** Server used for MySQL runs; each test file gets a database of its own on it. */
 const mysqlServerUrl = process.env['TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/mysql';
@@ -67,7 +68,9 @@ export async function createEmptyTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A migrated database with the Jakarta Timur regions in place, opened. */
-export async function openMigratedTestDatabase(): Promise<TestDatabase & { dataSource: DataSource }> {
+export async function openMigratedTestDatabase(): Promise<
+  TestDatabase & { dataSource: DataSource }
+> {
   const database = await createEmptyTestDatabase();
   const dataSource = createDataSource({ database: database.config });
   await dataSource.initialize();
