@@ -22,9 +22,11 @@ export async function openDatabase(
   try {
     await dataSource.initialize();
   } catch (error: unknown) {
-    const reason = (error as { code?: unknown }).code ?? (error as Error).message;
+    const code = (error as { code?: unknown }).code;
+    const reason =
+      typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown';
     throw new DatabaseUnavailableError(
-      `Database tidak dapat dibuka (${describeDatabase(database)}): ${String(reason)}`,
+      `Database tidak dapat dibuka (${describeDatabase(database)}): ${reason}`,
     );
   }
 

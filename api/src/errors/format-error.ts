@@ -45,9 +45,7 @@ export function formatError(
     return { ...base, message: original.message, extensions: original.extensions };
   }
   if (original instanceof ArgumentValidationError) {
-    const issues = flattenValidationErrors(
-      original.extensions['validationErrors'] as ValidationError[],
-    );
+    const issues = flattenValidationErrors(original.extensions.validationErrors);
     return {
       ...base,
       message: issues[0]?.message ?? PUBLIC_MESSAGES.BAD_USER_INPUT,

@@ -68,7 +68,7 @@ export function createApp({
     expressMiddleware(apollo, {
       context: ({ req }) =>
         Promise.resolve({
-          requestId: String(req.id),
+          requestId: assignedRequestId(req),
           log: req.log,
           dataSource,
           regions,
@@ -124,9 +124,14 @@ const jsonErrorHandler: ErrorRequestHandler = (error: unknown, request, response
         ? ['INTERNAL_SERVER_ERROR', 'Terjadi kesalahan pada server']
         : ['BAD_REQUEST', 'Badan permintaan bukan JSON yang valid'];
   response.status(status).json({
-    errors: [{ message, extensions: { code, requestId: String(request.id) } }],
+    errors: [{ message, extensions: { code, requestId: assignedRequestId(request) } }],
   });
 };
+
+/** The id pino-http gave the request (always a string: see genReqId above). */
+function assignedRequestId(request: { id: unknown }): string {
+  return typeof request.id === 'string' ? request.id : '';
+}
 
 function httpStatusOf(error: unknown): number {
   const status = (error as { status?: unknown } | null)?.status;
