@@ -1,4 +1,4 @@
-// Times the synthetic seed on this machine, for the table in docs/seed.md. Not part of the
+// Times the synthetic seed on the machine it runs on, for the table in docs/seed.md. Not part of the
 // product; run from api/ with
 //   node --import @swc-node/register/esm-register src/seed/seed-benchmark.ts \
 //     --database sqlite:/tmp/seed.sqlite --voters 2400000 [--seed 1] [--drop]
