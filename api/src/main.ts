@@ -26,10 +26,10 @@ async function main(): Promise<void> {
   try {
     server = await startServer(config, log);
   } catch (error: unknown) {
-    if (error instanceof DatabaseUnavailableError) {
+    if (error instanceof DatabaseUnavailableError || error instanceof ConfigError) {
       log.fatal(error.message);
       process.stderr.write(`kaliber: ${error.message}\n`);
-      process.exit(3);
+      process.exit(error instanceof ConfigError ? 2 : 3);
     }
     throw error;
   }

@@ -33,6 +33,18 @@ describe(`the API process (${testDatabaseKind})`, () => {
     });
   });
 
+  it('stops with one line when the kabupaten/kota code is not a Kemendagri region', async () => {
+    const result = await collect(
+      spawnApi('main', [], { KAB_KOTA: '31.99', DATA_DIR: dataDir, DATABASE_URL: database.url }),
+    );
+
+    expect({ code: result.code, lastLine: result.stderr.trim().split('\n').at(-1) }).toEqual({
+      code: 2,
+      lastLine:
+        'kaliber: Konfigurasi KAB_KOTA tidak valid: kode 31.99 tidak ada dalam data wilayah Kemendagri',
+    });
+  });
+
   it('stops with one clear line when the database cannot be reached', async () => {
     const result = await collect(
       spawnApi('main', [], {

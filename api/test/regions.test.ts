@@ -138,3 +138,38 @@ describe(`region queries (${testDatabaseKind})`, () => {
     ]);
   });
 });
+
+describe(`another kabupaten/kota from idn-area-data (${testDatabaseKind})`, () => {
+  let api: TestServer;
+
+  beforeAll(async () => {
+    api = await startTestServer({ KAB_KOTA: '31.71' });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('serves Jakarta Pusat with its 8 kecamatan and 44 kelurahan', async () => {
+    const response = await api.graphql<{
+      kabKota: { children: { name: string; children: unknown[] }[] };
+    }>('{ kabKota { code name parentCode children { name children { code } } } }');
+
+    const kabKota = response.body.data?.kabKota;
+    expect({ ...kabKota, children: kabKota?.children.map((kecamatan) => kecamatan.name) }).toEqual({
+      code: '31.71',
+      name: 'Kota Administrasi Jakarta Pusat',
+      parentCode: '31',
+      children: [
+        'Gambir',
+        'Sawah Besar',
+        'Kemayoran',
+        'Senen',
+        'Cempaka Putih',
+        'Menteng',
+        'Tanah Abang',
+        'Johar Baru',
+      ],
+    });
+    expect(kabKota?.children.flatMap((kecamatan) => kecamatan.children)).toHaveLength(44);
+  });
+});

@@ -1,5 +1,5 @@
 // Cross-checks the rows shipped in src against the two sources they come from: the reference
-// CSV of the Kemendagri decree kept next to the repository, and the idn-area-data package.
+// CSV of the Kemendagri decree (test/fixtures) and the idn-area-data package.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,10 +16,9 @@ import {
   type RegionRow,
 } from '../src/index.js';
 
-// The shared reference folder sits beside the repository: <repo>/../shared/reference.
-const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-const referenceDir =
-  process.env.KALIBER_REFERENCE_DIR ?? path.join(repositoryRoot, '..', 'shared', 'reference');
+// The Jakarta Timur rows of Kemendagri decree 300.2.2-2138/2025, as published, kept as a
+// fixture so that the shipped constant is checked against the decree and not against itself.
+const referenceDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 const LEVELS: Readonly<Record<string, RegionLevel>> = {
   kota: 'KABKOTA',

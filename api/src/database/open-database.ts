@@ -1,3 +1,4 @@
+import mysql from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 
 import type { DatabaseConfig } from '../config/database-url.js';
@@ -10,8 +11,9 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
- * Opens the data source and applies pending migrations. A connection failure becomes one
- * clear line naming the server (never the password), instead of a driver stack trace.
+ * Opens the data source and applies pending migrations. A MySQL database that does not exist
+ * yet is created (utf8mb4) when the account may do so. A connection failure becomes one clear
+ * line naming the server (never the password), instead of a driver stack trace.
  */
 export async function openDatabase(
   database: DatabaseConfig,
@@ -22,12 +24,15 @@ export async function openDatabase(
   try {
     await dataSource.initialize();
   } catch (error: unknown) {
-    const code = (error as { code?: unknown }).code;
-    const reason =
-      typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown';
-    throw new DatabaseUnavailableError(
-      `Database tidak dapat dibuka (${describeDatabase(database)}): ${reason}`,
-    );
+    if (database.kind !== 'mysql' || driverCode(error) !== 'ER_BAD_DB_ERROR') {
+      throw unavailable(database, error);
+    }
+    await createMysqlDatabase(database, log);
+    try {
+      await dataSource.initialize();
+    } catch (retryError: unknown) {
+      throw unavailable(database, retryError);
+    }
   }
 
   if (options.migrate ?? true) {
@@ -36,4 +41,40 @@ export async function openDatabase(
   }
 
   return dataSource;
+}
+
+async function createMysqlDatabase(
+  database: Extract<DatabaseConfig, { kind: 'mysql' }>,
+  log: Logger,
+): Promise<void> {
+  try {
+    const connection = await mysql.createConnection({
+      host: database.host,
+      port: database.port,
+      user: database.user,
+      password: database.password,
+      connectTimeout: 5_000,
+    });
+    // The name passed parseDatabaseUrl's [A-Za-z0-9_] check, so quoting it is safe.
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+    await connection.end();
+  } catch (error: unknown) {
+    throw unavailable(database, error);
+  }
+  log.info({ database: describeDatabase(database) }, 'database created');
+}
+
+function unavailable(database: DatabaseConfig, error: unknown): DatabaseUnavailableError {
+  const reason = driverCode(error) ?? (error instanceof Error ? error.message : 'unknown');
+
+  return new DatabaseUnavailableError(
+    `Database tidak dapat dibuka (${describeDatabase(database)}): ${reason}`,
+  );
+}
+
+function driverCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

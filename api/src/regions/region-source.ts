@@ -1,6 +1,8 @@
 import { getDistricts, getRegencies, getVillages } from 'idn-area-data';
 import { JAKARTA_TIMUR_CODE, JAKARTA_TIMUR_REGIONS, type RegionRow } from '@kaliber/schema';
 
+import { ConfigError } from '../config/config.js';
+
 /**
  * The region rows of one kabupaten/kota. Jakarta Timur ships with the domain package (checked
  * against the Kemendagri reference in its tests); any other of the 514 comes from the
@@ -16,7 +18,9 @@ export async function loadRegionRows(kabKotaCode: string): Promise<readonly Regi
   ]);
   const regency = regencies.find((row) => row.code === kabKotaCode);
   if (!regency) {
-    throw new Error(`Kode kabupaten/kota ${kabKotaCode} tidak ada dalam data wilayah Kemendagri`);
+    throw new ConfigError(
+      `Konfigurasi KAB_KOTA tidak valid: kode ${kabKotaCode} tidak ada dalam data wilayah Kemendagri`,
+    );
   }
 
   const kecamatan = districts.filter((row) => row.regency_code === kabKotaCode);
