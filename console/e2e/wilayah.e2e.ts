@@ -72,6 +72,10 @@ describe('public region pages', () => {
       await page.goto(`${api.baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: 'Selamat datang di Kaliber' }).waitFor();
       expect(await page.title()).toBe('Beranda · Kaliber');
+      // The office name comes from the API's kab/kota, not from the markup.
+      await expect
+        .poll(() => page.locator('.brand-office').textContent())
+        .toBe('KPU Kota Jakarta Timur');
 
       await page
         .getByRole('navigation', { name: 'Navigasi utama' })

@@ -14,4 +14,5 @@ export * from './regions/region.js';
 export * from './regions/jakarta-timur.js';
 export * from './regions/region-aliases.js';
 export * from './regions/region-catalogue.js';
+export * from './regions/office-name.js';
 export * from './residency/residency.js';

@@ -1,10 +1,16 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router, TitleStrategy, provideRouter } from '@angular/router';
-import { ApolloTestingModule } from 'apollo-angular/testing';
+import {
+  APOLLO_TESTING_CACHE,
+  ApolloTestingController,
+  ApolloTestingModule,
+} from 'apollo-angular/testing';
 
 import { App } from './app';
 import { routes } from './app.routes';
+import { DeploymentDocument } from './graphql/generated/graphql';
+import { createGraphqlCache } from './graphql/graphql-client';
 import { PageTitleStrategy } from './page-title-strategy';
 
 describe('App shell', () => {
@@ -14,7 +20,11 @@ describe('App shell', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [ApolloTestingModule, App],
-      providers: [provideRouter(routes), { provide: TitleStrategy, useClass: PageTitleStrategy }],
+      providers: [
+        provideRouter(routes),
+        { provide: TitleStrategy, useClass: PageTitleStrategy },
+        { provide: APOLLO_TESTING_CACHE, useFactory: createGraphqlCache },
+      ],
     });
     fixture = TestBed.createComponent(App);
     host = fixture.nativeElement as HTMLElement;
@@ -37,10 +47,33 @@ describe('App shell', () => {
     );
   }
 
-  it('shows the product and office names in the toolbar', () => {
-    expect(host.querySelector('.brand')?.textContent.replace(/\s+/g, ' ').trim()).toBe(
-      'Kaliber KPU Kota Jakarta Timur',
-    );
+  function brand(): string | undefined {
+    return host.querySelector('.brand')?.textContent.replace(/\s+/g, ' ').trim();
+  }
+
+  it('shows the office name the API gives for its kabupaten/kota in the toolbar', async () => {
+    const nameBeforeAnswer = brand();
+
+    TestBed.inject(ApolloTestingController)
+      .expectOne(DeploymentDocument)
+      .flushData({
+        kabKota: { __typename: 'Region', code: '31.75', name: 'Kota Administrasi Jakarta Timur' },
+      });
+    // Apollo delivers the answer on a later task; then let the view render it.
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    expect([nameBeforeAnswer, brand()]).toEqual(['Kaliber', 'Kaliber KPU Kota Jakarta Timur']);
+  });
+
+  it('keeps the product name alone when the API cannot be reached', async () => {
+    TestBed.inject(ApolloTestingController)
+      .expectOne(DeploymentDocument)
+      .networkError(new Error('offline'));
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    expect(brand()).toBe('Kaliber');
   });
 
   it('offers Beranda, Wilayah and the staff area, marking the current page', async () => {

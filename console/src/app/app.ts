@@ -1,7 +1,15 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+
+import { DeploymentStore } from './deployment/deployment-store';
 
 /** The shell: toolbar with the main navigation, the routed page, and a short footer. */
 @Component({
@@ -13,6 +21,9 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 })
 export class App {
   private readonly mainContent = viewChild.required<ElementRef<HTMLElement>>('mainContent');
+
+  /** "KPU Kota Jakarta Timur" once the API has said which kab/kota this is. */
+  protected readonly officeName = inject(DeploymentStore).officeName;
 
   /**
    * Moves focus to the page content. A plain `href="#konten"` would resolve against

@@ -1,5 +1,7 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
+
+import { DeploymentStore } from '../deployment/deployment-store';
 
 /**
  * Placeholder for the staff workspace. There is deliberately no login form: staff accounts do
@@ -11,9 +13,9 @@ import { RouterLink } from '@angular/router';
   template: `
     <h1>Area staf</h1>
     <p>
-      Bagian ini untuk petugas KPU Kota Jakarta Timur. Fitur masuk dengan akun staf akan tersedia
-      setelah pengelolaan akun selesai dibangun; sampai saat itu belum ada layanan staf yang dapat
-      digunakan di sini.
+      Bagian ini untuk petugas {{ officeName() ?? 'KPU' }}. Fitur masuk dengan akun staf akan
+      tersedia setelah pengelolaan akun selesai dibangun; sampai saat itu belum ada layanan staf
+      yang dapat digunakan di sini.
     </p>
     <p><a routerLink="/">Kembali ke Beranda</a></p>
   `,
@@ -25,4 +27,6 @@ import { RouterLink } from '@angular/router';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class StaffAreaPage {}
+export class StaffAreaPage {
+  protected readonly officeName = inject(DeploymentStore).officeName;
+}

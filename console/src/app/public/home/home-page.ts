@@ -1,6 +1,8 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
+
+import { DeploymentStore } from '../../deployment/deployment-store';
 
 /** Public landing page: what Kaliber is and which services are still to come. */
 @Component({
@@ -10,4 +12,9 @@ import { RouterLink } from '@angular/router';
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class HomePage {}
+export class HomePage {
+  private readonly deployment = inject(DeploymentStore);
+
+  protected readonly officeName = this.deployment.officeName;
+  protected readonly placeName = this.deployment.placeName;
+}
