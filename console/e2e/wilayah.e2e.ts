@@ -133,6 +133,16 @@ describe('public region pages', () => {
         }
         expect(await seriousAccessibilityViolations(page)).toEqual([]);
       }
+
+      // The filter's two-line hint must push the result count down, not sit on top of it.
+      await page
+        .getByRole('searchbox', { name: 'Cari kecamatan atau kelurahan' })
+        .fill('kramat jati');
+      const status = page.getByRole('status');
+      await expect.poll(() => status.textContent()).toContain('1 dari 10 kecamatan');
+      const hintBox = await page.locator('mat-hint').boundingBox();
+      const statusBox = await status.boundingBox();
+      expect((hintBox?.y ?? 0) + (hintBox?.height ?? 0)).toBeLessThanOrEqual(statusBox?.y ?? 0);
       await saveScreenshot(page, 'wilayah-360.png');
       expect(errors).toEqual([]);
     } finally {
