@@ -14,7 +14,6 @@ describe('configuration from the environment', () => {
       database: config.database,
       kabKotaCode: config.kabKotaCode,
       demoVoters: config.demoVoters,
-      nikMask: config.nikMask,
     }).toEqual({
       host: '127.0.0.1',
       port: 3000,
@@ -22,7 +21,6 @@ describe('configuration from the environment', () => {
       database: { kind: 'sqlite', file: path.resolve('data/kaliber.sqlite') },
       kabKotaCode: '31.75',
       demoVoters: 20_000,
-      nikMask: { visibleDigits: 10 },
     });
   });
 
@@ -51,7 +49,6 @@ describe('configuration from the environment', () => {
       'Konfigurasi KAB_KOTA tidak valid: harus kode kabupaten/kota Kemendagri',
     ],
     [{ DATABASE_URL: 'postgres://x@y/z' }, 'Konfigurasi DATABASE_URL tidak valid: skema harus'],
-    [{ NIK_MASK: 'semua' }, 'Konfigurasi NIK_MASK tidak valid'],
     [{ LOG_LEVEL: 'loud' }, 'Konfigurasi LOG_LEVEL tidak valid'],
     [{ DATABASE_LOGGING: 'ya' }, 'Konfigurasi DATABASE_LOGGING tidak valid: harus true atau false'],
   ])('rejects %o with a message naming the variable', (env, expected) => {

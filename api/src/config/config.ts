@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { JAKARTA_TIMUR_CODE, parseMaskPolicy, type MaskPolicy } from '@kaliber/schema';
+import { JAKARTA_TIMUR_CODE } from '@kaliber/schema';
 
 import { parseDatabaseUrl, type DatabaseConfig } from './database-url.js';
 
@@ -39,7 +39,6 @@ const environmentSchema = z.object({
     .default(JAKARTA_TIMUR_CODE),
   DEMO_VOTERS: wholeNumber(0, 3_000_000).default(20_000),
   DEMO_SEED: wholeNumber(0, 2 ** 31 - 1).default(20_261_203),
-  NIK_MASK: z.string().default('last6'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CONSOLE_DIR: z.string().min(1).optional(),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000).default(10_000),
@@ -51,7 +50,7 @@ export interface Config {
   readonly environment: 'development' | 'production' | 'test';
   readonly host: string;
   readonly port: number;
-  /** Folder for the embedded database file and generated keys. Absolute. */
+  /** Folder of the embedded database file. Absolute. */
   readonly dataDir: string;
   readonly database: DatabaseConfig;
   /** Kemendagri code of the kabupaten/kota this deployment serves, e.g. 31.75. */
@@ -60,7 +59,6 @@ export interface Config {
   readonly demoVoters: number;
   /** Seed of the synthetic-data generator, so the demo set is the same on every machine. */
   readonly demoSeed: number;
-  readonly nikMask: MaskPolicy;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Built console served at `/`; absent folder means the API runs without a console. */
   readonly consoleDir: string;
@@ -91,7 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = withVariableName('DATABASE_URL', () =>
     parseDatabaseUrl(databaseUrl, values.DATABASE_POOL_SIZE),
   );
-  const nikMask = withVariableName('NIK_MASK', () => parseMaskPolicy(values.NIK_MASK));
 
   return {
     environment: values.NODE_ENV,
@@ -102,7 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kabKotaCode: values.KAB_KOTA,
     demoVoters: values.DEMO_VOTERS,
     demoSeed: values.DEMO_SEED,
-    nikMask,
     logLevel: values.LOG_LEVEL,
     consoleDir: values.CONSOLE_DIR ? path.resolve(values.CONSOLE_DIR) : defaultConsoleDir,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
