@@ -1,10 +1,19 @@
+import { createRequire } from 'node:module';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // SWC compiles the sources so that TypeGraphQL and TypeORM get their decorator metadata,
 // which vitest's default esbuild transform drops.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    // Node loads graphql 16 from its CommonJS build (the package has no exports map), and so do
+    // Apollo and TypeGraphQL; vite would hand test files the ESM build instead, and two copies
+    // of GraphQLError break the `instanceof` checks at the error edge.
+    alias: { graphql: require.resolve('graphql') },
+  },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',

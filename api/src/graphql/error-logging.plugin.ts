@@ -7,8 +7,8 @@ import type { GraphQLContext } from './context.js';
 /**
  * Logs unexpected resolver errors with the request's correlation id, before the edge masks
  * them, and stamps that id on every error the client receives so a report can be traced.
- * Only the error's class, code and stack are logged: messages of driver errors can quote
- * values, so the message goes to debug level only.
+ * Only the error's class, driver code and stack are logged, never its message: a driver's
+ * message can quote the values of the statement (MySQL's "Duplicate entry '3175…'").
  */
 export const errorLoggingPlugin: ApolloServerPlugin<GraphQLContext> = {
   requestDidStart() {
@@ -28,7 +28,6 @@ export const errorLoggingPlugin: ApolloServerPlugin<GraphQLContext> = {
             },
             'resolver failed',
           );
-          contextValue.log.debug({ requestId: contextValue.requestId, detail: failure.message });
         }
         return Promise.resolve();
       },
