@@ -9,7 +9,7 @@ import { DatabaseUnavailableError, openDatabase } from './database/open-database
 import { buildKaliberSchema, printKaliberSchema } from './graphql/build-schema.js';
 import { createLogger } from './logging/logger.js';
 import { loadRegionCatalogue, syncRegionTable } from './regions/region-service.js';
-import { seedVoters, writeVotersCsv } from './seed/seed-command.js';
+import { SeedRefusedError, seedVoters, writeVotersCsv } from './seed/seed-command.js';
 
 const USAGE = `Penggunaan: kaliber <perintah> [opsi]
 
@@ -58,15 +58,19 @@ async function migrate(): Promise<number> {
 }
 
 async function seed(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      voters: { type: 'string' },
-      seed: { type: 'string' },
-      csv: { type: 'string' },
-    },
-    strict: true,
-  });
+  let values: { voters?: string; seed?: string; csv?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { voters: { type: 'string' }, seed: { type: 'string' }, csv: { type: 'string' } },
+      strict: true,
+    }));
+  } catch {
+    // node:util throws on an unknown option or one without its value.
+    process.stderr.write(`kaliber: opsi perintah seed tidak dikenal atau tanpa nilai\n\n${USAGE}`);
+    return 2;
+  }
+
   const voters = Number(values.voters);
   if (!Number.isInteger(voters) || voters < 1 || voters > 3_000_000) {
     process.stderr.write('kaliber: --voters harus bilangan bulat 1 sampai 3000000\n');
@@ -127,9 +131,13 @@ async function checkSchema(): Promise<number> {
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (error: unknown) {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof SeedRefusedError
+  ) {
     process.stderr.write(`kaliber: ${error.message}\n`);
-    process.exitCode = error instanceof ConfigError ? 2 : 3;
+    process.exitCode = error instanceof ConfigError ? 2 : error instanceof SeedRefusedError ? 1 : 3;
   } else {
     throw error;
   }

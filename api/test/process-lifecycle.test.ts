@@ -105,4 +105,35 @@ describe(`the API process (${testDatabaseKind})`, () => {
     expect(result.stdout).toContain('demo voters seeded');
     expect(result.stdout).not.toMatch(/\d{16}/);
   });
+
+  it('seeds once, then refuses a voter table that has rows with one line', async () => {
+    const target = await createEmptyTestDatabase();
+    const env = { DATA_DIR: dataDir, DATABASE_URL: target.url, LOG_LEVEL: 'warn' };
+    try {
+      const first = await collect(spawnApi('cli', ['seed', '--voters', '30'], env));
+      const second = await collect(spawnApi('cli', ['seed', '--voters', '30'], env));
+
+      expect([first.code, first.stderr]).toEqual([0, '']);
+      expect(second).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'kaliber: Tabel pemilih sudah berisi data. Data sintetis hanya diisikan ke tabel ' +
+          'pemilih yang kosong, agar tidak tercampur dengan data pemilih asli.\n',
+      });
+    } finally {
+      await target.drop();
+    }
+  });
+
+  it('answers an unknown command-line option with the usage text, not a stack trace', async () => {
+    const result = await collect(spawnApi('cli', ['seed', '--jumlah', '5'], { DATA_DIR: dataDir }));
+
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').slice(0, 3)).toEqual([
+      'kaliber: opsi perintah seed tidak dikenal atau tanpa nilai',
+      '',
+      'Penggunaan: kaliber <perintah> [opsi]',
+    ]);
+  });
 });

@@ -11,6 +11,11 @@ import { generateVoterBatches } from './synthetic-voters.js';
 import { openVoterBulkWriter } from './voter-bulk-writer.js';
 import { writeVoterCsvFile } from './voters-csv.js';
 
+/** The seed will not run on this database; the message says why and what to do. */
+export class SeedRefusedError extends Error {
+  override readonly name = 'SeedRefusedError';
+}
+
 export interface SeedOptions {
   /** Number of synthetic voters, a whole number 0 or more. */
   readonly voters: number;
@@ -139,7 +144,7 @@ export async function writeVotersCsv(
 async function assertVoterTableEmpty(dataSource: DataSource): Promise<void> {
   const rows: unknown[] = await dataSource.query('SELECT 1 AS found FROM voter LIMIT 1');
   if (rows.length > 0) {
-    throw new Error(
+    throw new SeedRefusedError(
       'Tabel pemilih sudah berisi data. Data sintetis hanya diisikan ke tabel pemilih yang ' +
         'kosong, agar tidak tercampur dengan data pemilih asli.',
     );
@@ -158,7 +163,7 @@ async function assertRegionsPresent(
   const present = new Set(rows.map((row) => row.code));
   const missing = catalogue.kelurahan.filter((kelurahan) => !present.has(kelurahan.code)).length;
   if (missing > 0) {
-    throw new Error(
+    throw new SeedRefusedError(
       `Data wilayah di database belum lengkap: ${missing} kelurahan ${catalogue.kabKota.name} ` +
         'tidak ada di tabel region. Jalankan migrasi dan sinkronisasi wilayah terlebih dahulu.',
     );

@@ -67,7 +67,7 @@ const SQLITE_SEED_PRAGMAS = { cache_size: -262_144, wal_autocheckpoint: 16_384 }
 
 /**
  * Appends voter rows straight through the database driver. TypeORM's entity saves cost several
- * times the driver's own speed (STACK.md), which matters at 2.4 million rows. Every value goes
+ * times the driver's own speed, which matters at 2.4 million rows. Every value goes
  * through a placeholder: nothing is spliced into SQL text.
  */
 export interface VoterBulkWriter {
