@@ -19,8 +19,11 @@ export async function syncRegionTable(
   dataSource: DataSource,
   catalogue: RegionCatalogue,
 ): Promise<{ inserted: number; updated: number }> {
-  const rows: RegionRow[] = [catalogue.kabKota, ...catalogue.kecamatan];
-  for (const kecamatan of catalogue.kecamatan) rows.push(...catalogue.kelurahanOf(kecamatan.code));
+  const rows: readonly RegionRow[] = [
+    catalogue.kabKota,
+    ...catalogue.kecamatan,
+    ...catalogue.kelurahan,
+  ];
 
   return dataSource.transaction(async (manager) => {
     const repository = manager.getRepository(RegionEntity);

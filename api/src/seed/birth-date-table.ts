@@ -1,4 +1,4 @@
-import { ageOn, addYears } from '@kaliber/schema';
+import { addDays, addYears, ageOn } from '@kaliber/schema';
 
 const DAY_MS = 86_400_000;
 
@@ -48,7 +48,7 @@ export class BirthDateTable extends DayTable {
     readonly maximumAge: number,
   ) {
     // Start a little wide on both sides and trim with ageOn, which owns the birthday rules.
-    super(addDaysUtc(addYears(referenceDate, -(maximumAge + 1)), -2), referenceDate);
+    super(addDays(addYears(referenceDate, -(maximumAge + 1)), -2), referenceDate);
     this.firstIndexOfAge = new Int32Array(maximumAge + 1).fill(-1);
     this.lastIndexOfAge = new Int32Array(maximumAge + 1).fill(-1);
 
@@ -89,9 +89,4 @@ export function epochDay(date: string): number {
   }
 
   return milliseconds / DAY_MS;
-}
-
-/** `date` moved by `days` whole days, in UTC. */
-export function addDaysUtc(date: string, days: number): string {
-  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }

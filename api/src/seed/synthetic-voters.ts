@@ -1,7 +1,7 @@
-import { TMS_REASONS, type RegionCatalogue } from '@kaliber/schema';
+import { addDays, requireIsoDate, TMS_REASONS, type RegionCatalogue } from '@kaliber/schema';
 
 import type { VoterEntity } from '../voters/voter.entity.js';
-import { addDaysUtc, BirthDateTable, DayTable, epochDay } from './birth-date-table.js';
+import { BirthDateTable, DayTable } from './birth-date-table.js';
 import { NikIssuer, NkkIssuer } from './id-number-issuer.js';
 import { apportion, kecamatanWeights } from './kecamatan-weights.js';
 import { SeededRandom } from './seeded-random.js';
@@ -127,7 +127,7 @@ export class SyntheticVoterStream implements Iterable<SyntheticVoter[]> {
       throw new RangeError('The batch size must be a whole number, 1 or more');
     }
     this.referenceDate = options.referenceDate ?? DEFAULT_REFERENCE_DATE;
-    epochDay(this.referenceDate);
+    requireIsoDate(this.referenceDate);
     // Checks the seed now rather than at the first batch.
     new SeededRandom(options.seed);
   }
@@ -162,8 +162,8 @@ export class SyntheticVoterStream implements Iterable<SyntheticVoter[]> {
       MAXIMUM_SYNTHETIC_AGE,
     );
     const recordings = new DayTable(
-      addDaysUtc(this.referenceDate, -365 * FAMILY_CARD_YEARS),
-      addDaysUtc(this.referenceDate, -1),
+      addDays(this.referenceDate, -365 * FAMILY_CARD_YEARS),
+      addDays(this.referenceDate, -1),
     );
     const origins = nikOriginsOf(catalogue);
     const kecamatanCount = catalogue.kecamatan.length;
