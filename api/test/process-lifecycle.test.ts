@@ -92,7 +92,7 @@ describe(`the API process (${testDatabaseKind})`, () => {
     });
     const finished = collect(child);
     const { url } = JSON.parse(await waitForLine(child, /Kaliber siap/)) as { url: string };
-    await fetch(`${url}/graphql`, {
+    await fetch(`${url}/graphql?probe=3175014512050003`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ kabKota { name } }' }),
@@ -104,6 +104,22 @@ describe(`the API process (${testDatabaseKind})`, () => {
     // Any 16-digit run in the log would be an NIK or NKK.
     expect(result.stdout).toContain('demo voters seeded');
     expect(result.stdout).not.toMatch(/\d{16}/);
+
+    // One line per request: its id, method, path without the query string, status and time.
+    const requestLine = result.stdout
+      .split('\n')
+      .filter((line) => line.includes('"msg":"request completed"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((entry) => (entry['req'] as { path?: string } | undefined)?.path === '/graphql');
+    expect(requestLine).toMatchObject({
+      req: {
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+        method: 'POST',
+        path: '/graphql',
+      },
+      res: { status: 200 },
+      responseTime: expect.any(Number) as unknown,
+    });
   });
 
   it('seeds once, then refuses a voter table that has rows with one line', async () => {
