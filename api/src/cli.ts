@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { USER_CREATE_USAGE, userCreateCommand } from './accounts/user-create-command.js';
+import { AUDIT_VERIFY_USAGE, auditVerifyCommand } from './audit/audit-verify-command.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnavailableError, openDatabase } from './database/open-database.js';
 import { buildKaliberSchema, printKaliberSchema } from './graphql/build-schema.js';
@@ -19,7 +21,7 @@ Perintah:
   seed --voters N --csv FILE    tulis N pemilih sintetis ke berkas CSV (tanpa database)
   schema:emit                   tulis schema/schema.graphql dari kode API
   schema:check                  gagal bila schema/schema.graphql berbeda dari kode API
-`;
+${USER_CREATE_USAGE}${AUDIT_VERIFY_USAGE}`;
 
 /** The committed SDL, resolved from this file so the command works from any folder. */
 const SCHEMA_FILE = path.resolve(
@@ -40,6 +42,10 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     case 'schema:check':
       return checkSchema();
+    case 'user:create':
+      return userCreateCommand(rest);
+    case 'audit:verify':
+      return auditVerifyCommand();
     default:
       process.stderr.write(USAGE);
       return command === undefined || command === 'help' ? 0 : 2;

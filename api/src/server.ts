@@ -16,12 +16,16 @@ import { createApp } from './http/app.js';
 import type { Logger } from './logging/logger.js';
 import { loadRegionCatalogue, syncRegionTable } from './regions/region-service.js';
 import { seedDemoDataIfEmpty } from './demo/demo-data.js';
+import { personalDataAuditPlugin } from './authorization/personal-data-audit.plugin.js';
+import { loadSecretKeys } from './security/secret-keys.js';
+import { createServices, type Services } from './services.js';
 
 export interface RunningServer {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
   readonly url: string;
   readonly dataSource: DataSource;
   readonly regions: RegionCatalogue;
+  readonly services: Services;
   /** Stops accepting, lets in-flight requests finish (up to the timeout), closes the pool. */
   close(): Promise<void>;
 }
@@ -33,9 +37,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const regions = await loadRegionCatalogue(config.kabKotaCode);
     const synced = await syncRegionTable(dataSource, regions);
     log.info({ kabKota: regions.kabKota.code, ...synced }, 'region table synchronised');
-    await seedDemoDataIfEmpty(dataSource, regions, config, log);
+    const keys = loadSecretKeys(config.secretKey, config.dataDir, log);
+    const services = createServices(config, dataSource, regions, keys);
+    await seedDemoDataIfEmpty(dataSource, regions, services, log);
 
-    return await listen(config, log, dataSource, regions);
+    return await listen(config, log, dataSource, regions, services);
   } catch (error: unknown) {
     await dataSource.destroy();
     throw error;
@@ -47,6 +53,7 @@ async function listen(
   log: Logger,
   dataSource: DataSource,
   regions: RegionCatalogue,
+  services: Services,
 ): Promise<RunningServer> {
   const httpServer = http.createServer();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -66,13 +73,14 @@ async function listen(
       }),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin,
+      personalDataAuditPlugin,
     ],
   });
   await apollo.start();
 
   httpServer.on(
     'request',
-    createApp({ apollo, dataSource, regions, log, consoleDir: config.consoleDir }),
+    createApp({ apollo, dataSource, regions, services, log, consoleDir: config.consoleDir }),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -86,6 +94,7 @@ async function listen(
     url: `http://${host}:${address.port}`,
     dataSource,
     regions,
+    services,
     close: () => {
       // The drain plugin stops the listener and waits for in-flight requests.
       closing ??= apollo.stop().then(() => dataSource.destroy());

@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
 
-import { DEFAULT_MASK_POLICY, MASK_POLICIES, maskNik, parseMaskPolicy } from '../src/index.js';
+import {
+  DEFAULT_MASK_POLICY,
+  MASK_POLICIES,
+  maskName,
+  maskNik,
+  parseMaskPolicy,
+} from '../src/index.js';
 
 it('stars the last six digits by default', () => {
   expect([DEFAULT_MASK_POLICY, maskNik('3175014512050003')]).toEqual([
@@ -48,4 +54,12 @@ it('rejects any other setting with a RangeError', () => {
 it('refuses a policy object that is out of range instead of revealing everything', () => {
   expect(() => maskNik('3175014512050003', { visibleDigits: 17 })).toThrow(RangeError);
   expect(() => maskNik('3175014512050003', { visibleDigits: 2.5 })).toThrow(RangeError);
+});
+
+it('masks a name to the initial of each word, hiding the word lengths', () => {
+  expect([maskName('SITI AMINAH'), maskName('  Muhammad   Rizky Pratama '), maskName('')]).toEqual([
+    'S*** A***',
+    'M*** R*** P***',
+    '',
+  ]);
 });

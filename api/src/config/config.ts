@@ -44,6 +44,19 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000).default(10_000),
   DATABASE_POOL_SIZE: wholeNumber(1, 500).default(10),
   DATABASE_LOGGING: booleanFlag.default(false),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { message: 'harus 64 digit heksadesimal (32 bita acak)' })
+    .optional(),
+  REQUIRE_MFA: booleanFlag.optional(),
+  COOKIE_SECURE: booleanFlag.optional(),
+  TRUST_PROXY: wholeNumber(0, 10).default(0),
+  SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: wholeNumber(1, 30 * 24).default(12),
+  LOGIN_MAX_FAILURES: wholeNumber(1, 100).default(5),
+  LOGIN_LOCKOUT_MINUTES: wholeNumber(1, 24 * 60).default(15),
+  LOGIN_IP_MAX_FAILURES: wholeNumber(1, 10_000).default(50),
+  PASSWORD_HASH_CONCURRENCY: wholeNumber(1, 64).default(4),
 });
 
 export interface Config {
@@ -64,6 +77,32 @@ export interface Config {
   readonly consoleDir: string;
   readonly shutdownTimeoutMs: number;
   readonly databaseLogging: boolean;
+  /**
+   * Master secret (32 bytes, hex) from which the audit-chain, NIK-hash and TOTP keys are
+   * derived. Absent outside production: a key file is generated in the data folder.
+   */
+  readonly secretKey: string | undefined;
+  readonly security: SecurityConfig;
+}
+
+export interface SecurityConfig {
+  /** Every staff account must enrol a TOTP second factor before it can work. */
+  readonly isMfaRequired: boolean;
+  /** Session cookie marked Secure with the `__Host-` prefix: the console is served over HTTPS. */
+  readonly isCookieSecure: boolean;
+  /** Reverse proxies in front of the API; their X-Forwarded-For hops are trusted, no more. */
+  readonly trustedProxyHops: number;
+  /** A session unused this long ends. */
+  readonly sessionIdleMs: number;
+  /** A session ends this long after sign-in, however busy. */
+  readonly sessionAbsoluteMs: number;
+  /** Failed sign-ins of one account before it is locked for `lockoutMs`. */
+  readonly maxFailuresPerAccount: number;
+  readonly lockoutMs: number;
+  /** Failed sign-ins from one client IP within `lockoutMs` before that IP is refused. */
+  readonly maxFailuresPerIp: number;
+  /** Password hashes computed at once; each takes 19 MiB, so a login flood cannot exhaust memory. */
+  readonly passwordHashConcurrency: number;
 }
 
 const defaultConsoleDir = path.resolve(
@@ -78,6 +117,7 @@ const defaultConsoleDir = path.resolve(
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(pickDefined(env));
   if (!parsed.success) {
+    // Name the variable only: the rejected value can be a secret.
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join('.') ?? 'lingkungan';
     throw new ConfigError(`Konfigurasi ${variable} tidak valid: ${issue?.message ?? 'salah'}`);
@@ -103,7 +143,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consoleDir: values.CONSOLE_DIR ? path.resolve(values.CONSOLE_DIR) : defaultConsoleDir,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     databaseLogging: values.DATABASE_LOGGING,
+    secretKey: requireSecretInProduction(values.NODE_ENV, values.SECRET_KEY),
+    security: {
+      isMfaRequired: values.REQUIRE_MFA ?? values.NODE_ENV === 'production',
+      isCookieSecure: values.COOKIE_SECURE ?? values.NODE_ENV === 'production',
+      trustedProxyHops: values.TRUST_PROXY,
+      sessionIdleMs: values.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      maxFailuresPerAccount: values.LOGIN_MAX_FAILURES,
+      lockoutMs: values.LOGIN_LOCKOUT_MINUTES * 60_000,
+      maxFailuresPerIp: values.LOGIN_IP_MAX_FAILURES,
+      passwordHashConcurrency: values.PASSWORD_HASH_CONCURRENCY,
+    },
   };
+}
+
+/**
+ * A generated key file suits a demo; in production the key must come from the operator's
+ * secret store, so that a copy of the data folder does not carry the key with it.
+ */
+function requireSecretInProduction(
+  environment: Config['environment'],
+  secretKey: string | undefined,
+): string | undefined {
+  if (environment === 'production' && !secretKey) {
+    throw new ConfigError(
+      'Konfigurasi SECRET_KEY tidak valid: wajib diisi di produksi (64 digit heksadesimal)',
+    );
+  }
+
+  return secretKey?.toLowerCase();
 }
 
 /** Empty strings count as unset, as shells and compose files often produce them. */

@@ -5,12 +5,24 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 
 import type { DatabaseConfig } from '../config/database-url.js';
 import type { Logger } from '../logging/logger.js';
+import { AccountEntity } from '../accounts/account.entity.js';
+import { LoginThrottleEntity } from '../accounts/login-throttle.entity.js';
+import { SessionEntity } from '../accounts/session.entity.js';
+import { AuditChainHeadEntity, AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { VoterEntity } from '../voters/voter.entity.js';
 import { migrations } from './migrations/index.js';
 import { PinoTypeOrmLogger } from './typeorm-logger.js';
 
-export const entities = [RegionEntity, VoterEntity];
+export const entities = [
+  RegionEntity,
+  VoterEntity,
+  AccountEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+  AuditEntryEntity,
+  AuditChainHeadEntity,
+];
 
 export interface DataSourceSettings {
   readonly database: DatabaseConfig;

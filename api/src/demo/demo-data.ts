@@ -1,22 +1,28 @@
 import type { RegionCatalogue } from '@kaliber/schema';
 import type { DataSource } from 'typeorm';
 
-import type { Config } from '../config/config.js';
+import { AccountEntity } from '../accounts/account.entity.js';
+import { inTransaction } from '../database/transaction.js';
 import type { Logger } from '../logging/logger.js';
+import type { Services } from '../services.js';
+import { insertDemoAccounts } from './demo-accounts.js';
 import { VoterEntity } from '../voters/voter.entity.js';
 import { seedVoters } from '../seed/seed-command.js';
 
 /**
  * On the embedded SQLite database only, an empty voter list is filled with the synthetic demo
- * set so that `npm start` on a fresh machine shows a working system. A MySQL database is never
- * filled on its own: it may be a production server awaiting its real list.
+ * set, and an empty account table with one demo account per role, so that `npm start` on a
+ * fresh machine shows a working system. A MySQL database is never filled on its own: it may be
+ * a production server awaiting its real list. Nothing is seeded in production.
  */
 export async function seedDemoDataIfEmpty(
   dataSource: DataSource,
   regions: RegionCatalogue,
-  config: Config,
+  services: Services,
   log: Logger,
 ): Promise<void> {
+  const { config } = services;
+  if (config.environment === 'production') return;
   const voterCount = await dataSource.getRepository(VoterEntity).count();
   if (voterCount > 0) return;
 
@@ -39,4 +45,11 @@ export async function seedDemoDataIfEmpty(
     logger: log,
   });
   log.info(result, 'demo voters seeded');
+
+  if ((await dataSource.getRepository(AccountEntity).count()) === 0) {
+    const accounts = await inTransaction(dataSource, (manager) =>
+      insertDemoAccounts(manager, services.hasher),
+    );
+    log.info({ accounts }, 'demo accounts created (see README for their names)');
+  }
 }

@@ -11,7 +11,13 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   /** An argument has the right type but a wrong value; details in `extensions.issues`. */
   'BAD_USER_INPUT',
+  /** Not signed in, or the session ended. */
   'UNAUTHENTICATED',
+  /**
+   * Sign-in refused. One code and one message for unknown user, wrong password, wrong second
+   * factor, disabled or locked account, so the answer does not tell which.
+   */
+  'INVALID_CREDENTIALS',
   'FORBIDDEN',
   'NOT_FOUND',
   /** The target changed since it was read (optimistic locking) or already exists. */

@@ -13,6 +13,7 @@ const PUBLIC_MESSAGES: Record<ErrorCode, string> = {
   BAD_REQUEST: 'Permintaan tidak dapat diproses',
   BAD_USER_INPUT: 'Data yang dikirim tidak valid',
   UNAUTHENTICATED: 'Silakan masuk terlebih dahulu',
+  INVALID_CREDENTIALS: 'Nama pengguna atau kata sandi salah',
   FORBIDDEN: 'Anda tidak berwenang melakukan tindakan ini',
   NOT_FOUND: 'Data tidak ditemukan',
   CONFLICT: 'Data telah berubah; muat ulang lalu coba lagi',

@@ -1,18 +1,80 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import {
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchema } from 'type-graphql';
 
+import { AccountResolver } from '../accounts/account.resolver.js';
+import { AuthResolver } from '../accounts/auth.resolver.js';
+import type { AccessDecision } from '../authorization/access.js';
+import { authChecker } from '../authorization/auth-checker.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
 import { RegionResolver } from '../regions/region.resolver.js';
+import { VoterResolver } from '../voters/voter.resolver.js';
 
 /** Every resolver of the API. A feature module adds its resolver here. */
-export const resolvers = [RegionResolver] as const;
+export const resolvers = [
+  RegionResolver,
+  AuthResolver,
+  AccountResolver,
+  AuditResolver,
+  VoterResolver,
+] as const;
 
 export async function buildKaliberSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
+    authChecker,
     // Off by default in TypeGraphQL 2: without it class-validator rules on inputs never run.
     validate: { forbidUnknownValues: true, stopAtFirstError: false },
     emitSchemaFile: false,
   });
+  assertEveryOperationDecided(schema);
+
+  return schema;
+}
+
+/** One query or mutation and the authorization decision it declares (see access.ts). */
+export interface OperationAccess {
+  readonly operation: string;
+  readonly decision: AccessDecision | undefined;
+}
+
+/** Every query and mutation of a schema with its declared decision, in schema order. */
+export function operationAccess(schema: GraphQLSchema): OperationAccess[] {
+  const roots = [
+    ['Query', schema.getQueryType()],
+    ['Mutation', schema.getMutationType()],
+    ['Subscription', schema.getSubscriptionType()],
+  ] as const;
+
+  return roots.flatMap(([rootName, type]) =>
+    Object.values(type?.getFields() ?? {}).map((field) => ({
+      operation: `${rootName}.${field.name}`,
+      decision: decisionOf(field),
+    })),
+  );
+}
+
+function decisionOf(field: GraphQLField<unknown, unknown>): AccessDecision | undefined {
+  return (field.extensions as { access?: AccessDecision } | undefined)?.access;
+}
+
+/**
+ * Security policy as code: the server refuses to start with an operation that declares no
+ * decision, so a new resolver cannot ship open by accident.
+ */
+export function assertEveryOperationDecided(schema: GraphQLSchema): void {
+  const undecided = operationAccess(schema)
+    .filter(({ decision }) => decision === undefined)
+    .map(({ operation }) => operation);
+  if (undecided.length > 0) {
+    throw new Error(
+      `operations without an authorization decision (@PublicAccess, @SignedIn or @AllowRoles): ${undecided.join(', ')}`,
+    );
+  }
 }
 
 const GENERATED_HEADER = `# -----------------------------------------------

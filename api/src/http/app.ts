@@ -7,16 +7,20 @@ import { pinoHttp } from 'pino-http';
 import type { RegionCatalogue } from '@kaliber/schema';
 import type { DataSource } from 'typeorm';
 
+import { PersonalDataViews } from '../authorization/personal-data-views.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Logger } from '../logging/logger.js';
+import type { Services } from '../services.js';
 import { healthRouter } from './health.js';
 import { requestIdOf } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
+import { presentedToken, sessionCookieWriter } from './session-credentials.js';
 
 export interface AppDependencies {
   readonly apollo: ApolloServer<GraphQLContext>;
   readonly dataSource: DataSource;
   readonly regions: RegionCatalogue;
+  readonly services: Services;
   readonly log: Logger;
   /** Built console; when the folder has no index.html the API runs headless. */
   readonly consoleDir: string;
@@ -29,12 +33,17 @@ export function createApp({
   apollo,
   dataSource,
   regions,
+  services,
   log,
   consoleDir,
 }: AppDependencies): Express {
+  const { security } = services.config;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Only as many X-Forwarded-For hops as there are proxies of our own: a client that sends the
+  // header itself cannot choose the IP that throttling and the audit log see.
+  app.set('trust proxy', security.trustedProxyHops);
 
   // One log line per request: method, path without query string, status, duration. Bodies,
   // query strings and headers are left out: they can carry NIKs, names and credentials.
@@ -66,13 +75,20 @@ export function createApp({
     '/graphql',
     express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
-        Promise.resolve({
+      context: async ({ req, res }): Promise<GraphQLContext> => {
+        const token = presentedToken(req, security.isCookieSecure);
+        return {
           requestId: assignedRequestId(req),
           log: req.log,
           dataSource,
           regions,
-        }),
+          services,
+          actor: token ? await services.sessions.resolve(token) : null,
+          clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          sessionCookie: sessionCookieWriter(res, security.isCookieSecure),
+          personalDataViews: new PersonalDataViews(),
+        };
+      },
     }),
   );
 

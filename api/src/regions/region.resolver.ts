@@ -1,18 +1,19 @@
-import { nikPrefixOf, type RegionRow } from '@kaliber/schema';
+import { nikPrefixOf } from '@kaliber/schema';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 
+import { PublicAccess } from '../authorization/access.js';
 import { notFound } from '../errors/domain-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { FindRegionsArgs, RegionArgs } from './region.args.js';
-import { RegionLevelEnum } from './region-level.enum.js';
-import { RegionType } from './region.type.js';
+import { RegionType, toRegionType } from './region.type.js';
 
 /**
  * Region data is public reference data (Kemendagri codes and names), served from the in-memory
- * catalogue: no personal data, no database round trip.
+ * catalogue: no personal data, no database round trip. Hence every query here is public.
  */
 @Resolver(() => RegionType)
 export class RegionResolver {
+  @PublicAccess()
   @Query(() => RegionType, {
     description: 'The configured kabupaten/kota with its kecamatan and their kelurahan',
   })
@@ -20,6 +21,7 @@ export class RegionResolver {
     return toRegionType(context.regions.kabKota);
   }
 
+  @PublicAccess()
   @Query(() => RegionType, {
     description: 'One region by its Kemendagri code, e.g. 31.75.01 or 31.75.01.1001',
   })
@@ -30,6 +32,7 @@ export class RegionResolver {
     return toRegionType(row);
   }
 
+  @PublicAccess()
   @Query(() => [RegionType], {
     description: 'Kecamatan or kelurahan whose name matches, spelling variants included',
   })
@@ -55,13 +58,4 @@ export class RegionResolver {
   children(@Root() region: RegionType, @Ctx() context: GraphQLContext): RegionType[] {
     return context.regions.childrenOf(region.code).map(toRegionType);
   }
-}
-
-function toRegionType(row: RegionRow): RegionType {
-  return {
-    code: row.code,
-    level: RegionLevelEnum[row.level],
-    name: row.name,
-    parentCode: row.parentCode,
-  };
 }

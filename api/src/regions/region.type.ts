@@ -1,3 +1,4 @@
+import type { RegionRow } from '@kaliber/schema';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 import { RegionLevelEnum } from './region-level.enum.js';
@@ -20,4 +21,13 @@ export class RegionType {
     description: 'Code of the enclosing region; for the kabupaten/kota, its province (31)',
   })
   parentCode: string | null;
+}
+
+export function toRegionType(row: RegionRow): RegionType {
+  return {
+    code: row.code,
+    level: RegionLevelEnum[row.level],
+    name: row.name,
+    parentCode: row.parentCode,
+  };
 }

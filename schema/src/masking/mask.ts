@@ -60,3 +60,17 @@ export function maskNik(nik: string, policy: MaskPolicy = DEFAULT_MASK_POLICY): 
 
   return characters.map((character, index) => (index < visibleDigits ? character : '*')).join('');
 }
+
+/**
+ * Masks a person's name to the initial of each word, with the word lengths hidden too, e.g.
+ * 'SITI AMINAH' → 'S*** A***', so that a masked list still lets staff without
+ * full-data rights tell records apart by initials without reading the name.
+ */
+export function maskName(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => word.length > 0)
+    .map((word) => `${Array.from(word)[0] ?? ''}***`)
+    .join(' ');
+}
