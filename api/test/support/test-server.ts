@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -25,8 +30,11 @@ export interface TestServer {
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database: TestDatabase = await createEmptyTestDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaliber-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SECRET_KEY: randomBytes(32).toString('hex'),
     PORT: '0',
     DATABASE_URL: database.url,
     DEMO_VOTERS: '0',
@@ -54,6 +62,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: async () => {
       await server.close();
       await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { type Routes } from '@angular/router';
 
+import { signedOutGuard } from './auth/signed-out-guard';
 import { NotFoundPage } from './not-found/not-found-page';
 import { HomePage } from './public/home/home-page';
 
@@ -9,6 +10,12 @@ export const routes: Routes = [
     path: 'wilayah',
     title: 'Wilayah',
     loadComponent: () => import('./public/regions/region-page').then((m) => m.RegionPage),
+  },
+  {
+    path: 'masuk',
+    title: 'Masuk',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./auth/login-page').then((m) => m.LoginPage),
   },
   {
     path: 'staf',

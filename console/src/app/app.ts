@@ -9,9 +9,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
+import { AuthStore } from './auth/auth-store';
 import { DeploymentStore } from './deployment/deployment-store';
 
-/** The shell: toolbar with the main navigation, the routed page, and a short footer. */
+/**
+ * The shell: toolbar with the main navigation and the signed-in account (or the way to sign
+ * in), the routed page, and a short footer.
+ */
 @Component({
   selector: 'app-root',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule],
@@ -24,6 +28,20 @@ export class App {
 
   /** "KPU Kota Jakarta Timur" once the API has said which kab/kota this is. */
   protected readonly officeName = inject(DeploymentStore).officeName;
+
+  private readonly auth = inject(AuthStore);
+
+  /** The signed-in account, or null; the toolbar offers "Masuk" only once this is known. */
+  protected readonly account = this.auth.account;
+  protected readonly isViewerKnown = this.auth.isKnown;
+
+  constructor() {
+    void this.auth.ensureLoaded();
+  }
+
+  protected async logout(): Promise<void> {
+    await this.auth.logout();
+  }
 
   /**
    * Moves focus to the page content. A plain `href="#konten"` would resolve against

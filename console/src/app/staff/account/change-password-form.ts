@@ -116,18 +116,6 @@ function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors |
     .is-long-enough {
       color: var(--mat-sys-primary);
     }
-
-    .error-box {
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-
-      p,
-      ul {
-        margin: 0;
-      }
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -143,9 +143,9 @@ export class VoterSearchPage {
     this.load();
   }
 
-  /** A personal field as shown: the value the role may see, or a dash. */
-  protected shown(value: string | null | undefined): string {
-    return value === null || value === undefined || value === '' ? hiddenValue : value;
+  /** A field as shown: the value the role may see (or that is assigned yet), or a dash. */
+  protected shown(value: string | number | null | undefined): string {
+    return value === null || value === undefined || value === '' ? hiddenValue : String(value);
   }
 
   protected statusLabel(status: string): string {

@@ -74,8 +74,6 @@ export class AccountsPage {
     'lastLoginAt',
     'actions',
   ];
-  protected readonly roleLabels = ROLE_LABELS;
-  protected readonly scopeLabel = scopeLabel;
 
   /** The administrator's own account: it cannot be disabled from here. */
   protected readonly ownAccountId = computed(() => this.auth.account()?.id ?? null);
@@ -83,10 +81,17 @@ export class AccountsPage {
   protected readonly state = signal<AccountsState>({ status: 'loading' });
   private readonly kecamatan = signal<readonly KecamatanOption[]>([]);
 
+  /** The table's rows: each account with its role and area in words. */
   protected readonly accounts = computed(() => {
     const state = this.state();
 
-    return state.status === 'loaded' ? state.accounts : null;
+    return state.status === 'loaded'
+      ? state.accounts.map((account) => ({
+          account,
+          roleLabel: ROLE_LABELS[account.role],
+          scopeLabel: scopeLabel(account.scope),
+        }))
+      : null;
   });
 
   protected readonly loadFailure = computed(() => {

@@ -64,7 +64,6 @@ export class AuditPage {
   private request: Subscription | undefined;
 
   protected readonly columns = ['occurredAt', 'actor', 'action', 'target', 'outcome'];
-  protected readonly outcomeLabels = OUTCOME_LABELS;
 
   protected readonly kinds = signal<AuditEventKindsQuery['auditEventKinds']>([]);
   /** The action filtered on; '' = every action. */
@@ -75,8 +74,18 @@ export class AuditPage {
 
   protected readonly page = computed(() => {
     const state = this.state();
+    if (state.status !== 'loaded') {
+      return null;
+    }
 
-    return state.status === 'loaded' ? state.page : null;
+    return {
+      total: state.page.total,
+      rows: state.page.items.map((entry) => ({
+        entry,
+        roleLabel: roleLabel(entry.actorRole),
+        outcomeLabel: OUTCOME_LABELS[entry.outcome],
+      })),
+    };
   });
 
   protected readonly failure = computed(() => {
@@ -109,13 +118,6 @@ export class AuditPage {
     this.load();
   }
 
-  /** The actor's role in words; the log keeps the role as it was at the time, as a string. */
-  protected roleLabel(role: string | null | undefined): string {
-    const known = ROLES.find((candidate) => candidate === role);
-
-    return known ? ROLE_LABELS[known] : (role ?? '');
-  }
-
   protected load(): void {
     this.request?.unsubscribe();
     this.state.set({ status: 'loading' });
@@ -142,4 +144,11 @@ export class AuditPage {
         error: (error: unknown) => this.state.set({ status: 'failed', failure: toApiFailure(error) }),
       });
   }
+}
+
+/** The actor's role in words; the log keeps the role as it was at the time, as a string. */
+function roleLabel(role: string | null | undefined): string {
+  const known = ROLES.find((candidate) => candidate === role);
+
+  return known ? ROLE_LABELS[known] : (role ?? '');
 }

@@ -68,7 +68,6 @@ export class ApiTokensPage {
     'lastUsedAt',
     'actions',
   ];
-  protected readonly roleLabels = ROLE_LABELS;
 
   protected readonly state = signal<TokensState>({ status: 'loading' });
 
@@ -76,11 +75,16 @@ export class ApiTokensPage {
     const state = this.state();
 
     return state.status === 'loaded'
-      ? state.tokens.map((token) => ({
-          ...token,
-          status: tokenStatus(token),
-          statusLabel: TOKEN_STATUS_LABELS[tokenStatus(token)],
-        }))
+      ? state.tokens.map((token) => {
+          const status = tokenStatus(token);
+
+          return {
+            token,
+            status,
+            statusLabel: TOKEN_STATUS_LABELS[status],
+            roleLabel: ROLE_LABELS[token.account.role],
+          };
+        })
       : null;
   });
 

@@ -93,14 +93,6 @@ export type CreatedToken = CreateApiTokenMutation['createApiToken'];
       flex-direction: column;
       gap: 8px;
     }
-
-    .error-box {
-      margin: 0;
-      padding: 12px 16px;
-      border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
