@@ -195,6 +195,9 @@ export class VoterSearchPage {
         },
         // Personal data is not kept in the client cache, not even for the back button.
         fetchPolicy: 'no-cache',
+        // A personal field the role may not see arrives as null with its own FORBIDDEN error;
+        // the rest of the page is still good. Only a missing page is a failure.
+        errorPolicy: 'all',
       })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
@@ -203,7 +206,7 @@ export class VoterSearchPage {
           this.state.set(
             page
               ? { status: 'loaded', items: page.items, total: page.total }
-              : { status: 'failed', failure: toApiFailure(null) },
+              : { status: 'failed', failure: toApiFailure(result.error) },
           );
         },
         error: (error: unknown) => this.state.set({ status: 'failed', failure: toApiFailure(error) }),
