@@ -3,7 +3,6 @@ import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 
 import type { AuditEvent, AuditLog, AuditSource } from '../audit/audit-log.js';
 import type { SignedInActor } from '../authorization/actor.js';
-import { inTransaction } from '../database/transaction.js';
 import { badInput, DomainError, notFound } from '../errors/domain-error.js';
 import { AccountEntity } from './account.entity.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -203,7 +202,7 @@ export class AccountAdminService {
     source: AuditSource,
     now = new Date(),
   ): Promise<{ apiToken: SessionEntity; token: string }> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const account = await this.lockedAccount(manager, accountId);
       if (!API_TOKEN_ROLES.includes(account.role) || account.isDisabled) {
         throw badInput('Token API hanya untuk akun PROVINSI atau BAWASLU yang aktif', [
@@ -235,7 +234,7 @@ export class AccountAdminService {
   }
 
   async revokeApiToken(id: number, source: AuditSource, now = new Date()): Promise<SessionEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const apiToken = await manager.findOne(SessionEntity, {
         where: { id, kind: 'API_TOKEN' },
         relations: { account: true },
@@ -256,7 +255,7 @@ export class AccountAdminService {
 
   /** The emergency switch after a breach: every session and API token ends, the caller's too. */
   async revokeEverything(source: AuditSource, now = new Date()): Promise<number> {
-    return inTransaction(this.dataSource, async (manager) => {
+    return this.audit.transaction(async (manager) => {
       const count = await this.sessions.revokeEverything(manager, now);
       await this.audit.append(manager, source, [
         { action: 'ALL_SESSIONS_REVOKED', outcome: 'SUCCESS', detail: { count } },
@@ -293,17 +292,19 @@ export class AccountAdminService {
     source: AuditSource,
     change: (manager: EntityManager) => Promise<[AccountEntity, AuditEvent]>,
   ): Promise<AccountEntity> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const [account, event] = await change(manager);
-      await this.audit.append(manager, source, [event]);
-      return account;
-    }).catch((error: unknown) => {
-      // Two ADMINs creating one username at once: the unique index decides.
-      if (error instanceof QueryFailedError && isDuplicateKey(error as QueryFailedError<Error>)) {
-        throw usernameTaken();
-      }
-      throw error;
-    });
+    return this.audit
+      .transaction(async (manager) => {
+        const [account, event] = await change(manager);
+        await this.audit.append(manager, source, [event]);
+        return account;
+      })
+      .catch((error: unknown) => {
+        // Two ADMINs creating one username at once: the unique index decides.
+        if (error instanceof QueryFailedError && isDuplicateKey(error as QueryFailedError<Error>)) {
+          throw usernameTaken();
+        }
+        throw error;
+      });
   }
 
   private async lockedAccount(manager: EntityManager, id: number): Promise<AccountEntity> {

@@ -93,7 +93,7 @@ export class SignInService {
     }
 
     const step = totpStep;
-    const signedIn = await inTransaction(this.dataSource, async (manager) => {
+    const signedIn = await this.audit.transaction(async (manager) => {
       // The step is claimed with a conditional update, so two requests racing with one code
       // cannot both sign in.
       if (step !== null) {
@@ -135,9 +135,24 @@ export class SignInService {
     now: Date,
   ): Promise<never> {
     const clientIp = source.clientIp ?? 'unknown';
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.audit.transaction(async (manager) => {
+      // The audit entry goes first: appending locks the chain head, which orders concurrent
+      // failures (across processes too), so the counters below are read and written one
+      // transaction at a time and no failed attempt goes uncounted.
+      await this.audit.append(manager, source, [
+        {
+          action: 'LOGIN_FAILED',
+          outcome: 'FAILURE',
+          target: account ? { type: 'account', id: account.id } : null,
+          // An unknown name is kept only as a keyed hash: people type passwords into it.
+          detail: account
+            ? { reason }
+            : { reason, usernameHash: hashPersonalValue(this.keys.keyFor('nik-hash'), username) },
+        },
+      ]);
       if (account && (reason === 'WRONG_PASSWORD' || reason === 'TOTP_INVALID')) {
-        const failures = account.failedLoginCount + 1;
+        const current = await manager.findOneByOrFail(AccountEntity, { id: account.id });
+        const failures = current.failedLoginCount + 1;
         const isLockedNow = failures >= this.security.maxFailuresPerAccount;
         await manager.update(
           AccountEntity,
@@ -151,24 +166,13 @@ export class SignInService {
         );
       }
       await this.throttle.recordFailure(manager, clientIp, now);
-      await this.audit.append(manager, source, [
-        {
-          action: 'LOGIN_FAILED',
-          outcome: 'FAILURE',
-          target: account ? { type: 'account', id: account.id } : null,
-          // An unknown name is kept only as a keyed hash: people type passwords into it.
-          detail: account
-            ? { reason }
-            : { reason, usernameHash: hashPersonalValue(this.keys.keyFor('nik-hash'), username) },
-        },
-      ]);
     });
 
     throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE);
   }
 
   async logout(actor: SignedInActor, source: AuditSource, now = new Date()): Promise<void> {
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.audit.transaction(async (manager) => {
       await this.sessions.revoke(manager, actor.sessionId, now);
       await this.audit.append(manager, source, [
         {
@@ -216,7 +220,7 @@ export class SignInService {
     if (issues.length > 0) throw badInput(issues[0]?.message ?? 'Kata sandi tidak valid', issues);
 
     const passwordHash = await this.hasher.hash(newPassword);
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.audit.transaction(async (manager) => {
       await manager.update(
         AccountEntity,
         { id: account.id },
@@ -298,7 +302,7 @@ export class SignInService {
       totpLastStep: step,
       failedLoginCount: 0,
     };
-    await inTransaction(this.dataSource, async (manager) => {
+    await this.audit.transaction(async (manager) => {
       await manager.update(AccountEntity, { id: account.id }, changes);
       await this.audit.append(manager, source, [
         {

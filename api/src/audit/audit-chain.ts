@@ -75,7 +75,8 @@ export async function appendAuditEntries(
   return entries;
 }
 
-async function lockHead(manager: EntityManager): Promise<AuditChainHeadEntity> {
+/** Takes the chain head's lock (MySQL) for the rest of the caller's transaction. */
+export async function lockHead(manager: EntityManager): Promise<AuditChainHeadEntity> {
   const query = manager
     .getRepository(AuditChainHeadEntity)
     .createQueryBuilder('head')

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../database/transaction.js';
 import {
   appendAuditEntries,
+  lockHead,
   verifyAuditChain,
   type AuditActor,
   type AuditRecord,
@@ -45,9 +46,21 @@ export class AuditLog {
     );
   }
 
+  /**
+   * A transaction that will append audit entries. It takes the chain head's lock before
+   * anything else, so every audited transaction locks in the same order (head, then rows) and
+   * two of them can never deadlock on each other.
+   */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, async (manager) => {
+      await lockHead(manager);
+      return work(manager);
+    });
+  }
+
   /** Records events in a transaction of their own: for failures, whose action wrote nothing. */
   async record(source: AuditSource, events: readonly AuditEvent[]): Promise<void> {
-    await inTransaction(this.dataSource, (manager) => this.append(manager, source, events));
+    await this.transaction((manager) => this.append(manager, source, events));
   }
 
   verify(): Promise<ChainReport> {
