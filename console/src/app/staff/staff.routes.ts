@@ -1,7 +1,5 @@
 import { type Routes } from '@angular/router';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 
-import { IndonesianPaginatorIntl } from './shared/paginator-intl';
 import { VOTER_SEARCH_ROLES } from './shared/role-labels';
 import { roleGuard, staffSessionGuard } from './staff-guards';
 
@@ -13,7 +11,6 @@ export const staffRoutes: Routes = [
   {
     path: '',
     canActivateChild: [staffSessionGuard],
-    providers: [{ provide: MatPaginatorIntl, useClass: IndonesianPaginatorIntl }],
     children: [
       {
         path: '',

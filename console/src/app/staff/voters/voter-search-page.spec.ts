@@ -158,7 +158,7 @@ describe('VoterSearchPage', () => {
       'Status',
       'Kelurahan',
     ]);
-    expect(text('[role="status"]')).toEqual(['2 pemilih ditemukan.']);
+    expect(text('[role="status"]')).toEqual(['2 pemilih ditemukan.', '1–2 dari 2']);
   });
 
   it('keeps the rows when single personal fields are refused with their own errors', async () => {

@@ -11,7 +11,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type PageEvent, MatPaginatorModule } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
@@ -20,6 +20,7 @@ import { Apollo } from 'apollo-angular';
 import { type Subscription } from 'rxjs';
 
 import { AuthStore } from '../../auth/auth-store';
+import { IndonesianPaginatorIntl } from '../shared/paginator-intl';
 import { type ApiFailure, toApiFailure } from '../../graphql/api-failure';
 import {
   RegionTreeDocument,
@@ -65,6 +66,7 @@ const defaultPageSize = 25;
   ],
   templateUrl: './voter-search-page.html',
   styleUrl: './voter-search-page.scss',
+  providers: [{ provide: MatPaginatorIntl, useClass: IndonesianPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VoterSearchPage {

@@ -10,13 +10,14 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Apollo } from 'apollo-angular';
 import { type Subscription } from 'rxjs';
 
+import { IndonesianPaginatorIntl } from '../../shared/paginator-intl';
 import { type ApiFailure, toApiFailure } from '../../../graphql/api-failure';
 import {
   type AuditEntriesQuery,
@@ -56,6 +57,7 @@ const defaultPageSize = 50;
   ],
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
+  providers: [{ provide: MatPaginatorIntl, useClass: IndonesianPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditPage {
