@@ -66,4 +66,28 @@ describe('configuration from the environment', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', HOST: '' }).port).toBe(3000);
   });
+
+  it('turns on second factors and Secure cookies by default in production only', () => {
+    const secret = 'ab'.repeat(32);
+    const development = loadConfig({}).security;
+    const production = loadConfig({ NODE_ENV: 'production', SECRET_KEY: secret }).security;
+
+    expect([
+      [development.isMfaRequired, development.isCookieSecure],
+      [production.isMfaRequired, production.isCookieSecure],
+      loadConfig({ NODE_ENV: 'production', SECRET_KEY: secret, REQUIRE_MFA: 'false' }).security
+        .isMfaRequired,
+    ]).toEqual([[false, false], [true, true], false]);
+  });
+
+  it('refuses to run in production without a SECRET_KEY, and never echoes a bad one', () => {
+    const missing = () => loadConfig({ NODE_ENV: 'production' });
+    const malformed = () => loadConfig({ SECRET_KEY: 'rahasia-sekali-tapi-pendek' });
+
+    expect(missing).toThrow(
+      'Konfigurasi SECRET_KEY tidak valid: wajib diisi di produksi (64 digit heksadesimal)',
+    );
+    expect(malformed).toThrow('Konfigurasi SECRET_KEY tidak valid: harus 64 digit heksadesimal');
+    expect(malformed).not.toThrow(/rahasia-sekali/);
+  });
 });
