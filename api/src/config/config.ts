@@ -21,7 +21,13 @@ const wholeNumber = (min: number, max: number) =>
     .string()
     .regex(/^\d+$/, { message: 'harus bilangan bulat' })
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `minimal ${min}` })
+        .max(max, { message: `maksimal ${max}` }),
+    );
 
 /**
  * Every environment variable Kaliber reads, with its default. The README's configuration table
