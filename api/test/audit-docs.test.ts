@@ -14,7 +14,9 @@ function documentedEvents(): Record<string, string> {
     .map((line) => /^\|\s*`([A-Z_]+)`\s*\|\s*(.+?)\s*\|$/.exec(line))
     .filter((match): match is RegExpExecArray => match !== null);
 
-  return Object.fromEntries(rows.map((match) => [match[1], match[2]]));
+  return Object.fromEntries(
+    rows.map((match): [string, string] => [match[1] ?? '', match[2] ?? '']),
+  );
 }
 
 it('documents every audit event kind with the description the console shows', () => {

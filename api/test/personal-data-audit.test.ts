@@ -78,7 +78,7 @@ describe(`the audit of full personal data (${testDatabaseKind})`, () => {
     });
 
     expect(
-      response.body.data?.searchVoters.items.every((voter) => /^\d{10}\*{6}$/.test(voter.nik)),
+      response.body.data?.searchVoters.items.every((voter) => /^\d{6}\*{10}$/.test(voter.nik)),
     ).toBe(true);
     expect(await auditTrail(server, before)).toEqual([]);
   });

@@ -152,6 +152,32 @@ describe(`sessions and API tokens (${testDatabaseKind})`, () => {
     expect(stored.tokenHash).not.toContain(token.slice(4, 20));
   });
 
+  it('ends the API tokens of an account that is moved to a staff role', async () => {
+    const machineAccount = await insertAccount(server, { username: 'provinsi2', role: 'PROVINSI' });
+    const adminClient = await signIn(server, admin);
+    const created = await adminClient.graphql<{ createApiToken: { token: string } }>(
+      `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }`,
+      { input: { accountId: String(machineAccount.id), name: 'mesin', validDays: 30 } },
+    );
+    const machine = graphqlClient(server.url, {
+      headers: { authorization: `Bearer ${created.body.data?.createApiToken.token ?? ''}` },
+    });
+    const before = await lastAuditSequence(server);
+
+    await adminClient.graphql(
+      `mutation ($id: ID!) {
+        updateAccount(id: $id, input: { displayName: "Verifikator", role: VERIFIKATOR }) { role }
+      }`,
+      { id: String(machineAccount.id) },
+    );
+    const afterPromotion = await machine.graphql('{ voter(id: "1") { nik } }');
+
+    expect(afterPromotion.body.errors?.map((error) => error.extensions?.['code'])).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+    expect((await auditTrail(server, before))[0]?.detail['apiTokensEnded']).toBe(1);
+  });
+
   it('refuses an API token for an account that is not PROVINSI or BAWASLU', async () => {
     const adminClient = await signIn(server, admin);
     const response = await adminClient.graphql(

@@ -76,6 +76,7 @@ export class AccountAdminService {
     id: number,
     settings: AccountSettings,
     source: AuditSource,
+    now = new Date(),
   ): Promise<AccountEntity> {
     const scopeCode = this.checkedScope(settings);
 
@@ -87,6 +88,10 @@ export class AccountAdminService {
       const before = pick(account);
       const changes = { displayName: settings.displayName.trim(), role: settings.role, scopeCode };
       await manager.update(AccountEntity, { id }, changes);
+      // Tokens belong to machine roles only (session-service.ts refuses them otherwise too).
+      const tokensEnded = API_TOKEN_ROLES.includes(settings.role)
+        ? 0
+        : await this.sessions.revokeApiTokens(manager, id, now);
       const after = { ...account, ...changes };
       return [
         after,
@@ -94,7 +99,7 @@ export class AccountAdminService {
           action: 'ACCOUNT_UPDATED',
           outcome: 'SUCCESS',
           target: { type: 'account', id },
-          detail: { before, after: pick(after) },
+          detail: { before, after: pick(after), apiTokensEnded: tokensEnded },
         },
       ];
     });

@@ -6,6 +6,7 @@ import { inTransaction } from '../database/transaction.js';
 import type { SessionStage, SignedInActor } from '../authorization/actor.js';
 import { API_TOKEN_PREFIX, newOpaqueToken, tokenHash } from '../security/opaque-token.js';
 import type { AccountEntity } from './account.entity.js';
+import { API_TOKEN_ROLES } from './role.js';
 import { SessionEntity } from './session.entity.js';
 
 /** last_seen_at is written at most this often per session: not a database write per request. */
@@ -65,7 +66,9 @@ export class SessionService {
   private isLive(session: SessionEntity, account: AccountEntity, now: Date): boolean {
     if (session.revokedAt || account.isDisabled) return false;
     if (session.expiresAt.getTime() <= now.getTime()) return false;
-    if (session.kind === 'API_TOKEN') return true;
+    // A token skips the console's forced steps and second factor, so it is good only while its
+    // account keeps a machine role: a PROVINSI account promoted to staff loses its tokens.
+    if (session.kind === 'API_TOKEN') return API_TOKEN_ROLES.includes(account.role);
 
     return now.getTime() - session.lastSeenAt.getTime() < this.security.sessionIdleMs;
   }
@@ -140,6 +143,20 @@ export class SessionService {
     }
 
     return (await query.execute()).affected ?? 0;
+  }
+
+  /** Ends an account's API tokens, e.g. when it leaves a machine role. */
+  async revokeApiTokens(manager: EntityManager, accountId: number, now: Date): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: now })
+      .where('account_id = :accountId', { accountId })
+      .andWhere("kind = 'API_TOKEN'")
+      .andWhere('revoked_at IS NULL')
+      .execute();
+
+    return result.affected ?? 0;
   }
 
   /** The emergency switch: every live session and API token of every account ends now. */

@@ -1,4 +1,4 @@
-import { maskName, maskNik } from '@kaliber/schema';
+import { maskName, maskNik, type MaskPolicy } from '@kaliber/schema';
 
 import type { Role } from '../accounts/role.js';
 
@@ -60,12 +60,19 @@ export const PERSONAL_DATA_POLICY: Readonly<
   ANONYMOUS: ALL_REFUSED,
 };
 
+/**
+ * Staff without full rights see only the region prefix of an NIK or NKK. The public policy
+ * (last 6 starred) would leave the day and month of birth readable (digits 7–10), which
+ * would undo the refusal of `birthDate`.
+ */
+export const STAFF_MASK_POLICY: MaskPolicy = { visibleDigits: 6 };
+
 /** The masked form of a field whose policy says `masked`. */
 export function maskPersonalValue(field: PersonalField, value: string): string {
   switch (field) {
     case 'nik':
     case 'nkk':
-      return maskNik(value);
+      return maskNik(value, STAFF_MASK_POLICY);
     case 'name':
       return maskName(value);
     case 'birthPlace':

@@ -5,7 +5,8 @@ import { parseId } from '../accounts/account-view.js';
 import { signedIn } from '../accounts/auth.resolver.js';
 import { AllowRoles } from '../authorization/access.js';
 import { isKelurahanInScope, scopeCodeOf, scopeCondition } from '../authorization/area-scope.js';
-import { badInput, notFound } from '../errors/domain-error.js';
+import { PERSONAL_DATA_POLICY } from '../authorization/personal-data-policy.js';
+import { badInput, forbidden, notFound } from '../errors/domain-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { RegionType, toRegionType } from '../regions/region.type.js';
 import { VoterEntity } from './voter.entity.js';
@@ -47,7 +48,13 @@ export class VoterResolver {
     @Arg('offset', () => Int, { defaultValue: 0 }) offset = 0,
     @Arg('limit', () => Int, { defaultValue: 25 }) limit = 25,
   ): Promise<VoterPageType> {
-    const scope = scopeCodeOf(signedIn(context));
+    const actor = signedIn(context);
+    const scope = scopeCodeOf(actor);
+    // A caller who sees names masked must not filter by name either: narrowing a prefix letter
+    // by letter would spell out the masked name.
+    if (filter.name && PERSONAL_DATA_POLICY[actor.role].name !== 'full') {
+      throw forbidden('Pencarian menurut nama tidak tersedia untuk peran Anda');
+    }
     if (!filter.nik && !filter.kelurahanCode) {
       throw badInput('Isi NIK atau pilih kelurahan', [
         { field: 'kelurahanCode', code: 'required', message: 'Pilih kelurahan atau isi NIK' },
