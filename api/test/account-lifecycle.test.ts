@@ -257,6 +257,7 @@ describe(`account lifecycle with second factors required (${testDatabaseKind})`,
     expect((await auditTrail(server, before))[0]?.detail).toEqual({
       before: { displayName: 'operator5', role: 'OPERATOR', scopeCode: null },
       after: { displayName: 'PPS Jatinegara', role: 'OPERATOR', scopeCode: '31.75.06.1001' },
+      apiTokensEnded: 0,
     });
   });
 
