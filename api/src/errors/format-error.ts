@@ -43,7 +43,11 @@ export function formatError(
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: original.extensions };
+    // `http` only tells Apollo which status to send; it is not for the client.
+    const extensions = Object.fromEntries(
+      Object.entries(original.extensions).filter(([key]) => key !== 'http'),
+    );
+    return { ...base, message: original.message, extensions };
   }
   if (original instanceof ArgumentValidationError) {
     const issues = flattenValidationErrors(original.extensions.validationErrors);

@@ -8,6 +8,8 @@ import type { RegionCatalogue } from '@kaliber/schema';
 import type { DataSource } from 'typeorm';
 
 import { PersonalDataViews } from '../authorization/personal-data-views.js';
+import { DomainError } from '../errors/domain-error.js';
+import { isDatabaseUnavailable } from '../errors/format-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Logger } from '../logging/logger.js';
 import type { Services } from '../services.js';
@@ -83,7 +85,7 @@ export function createApp({
           dataSource,
           regions,
           services,
-          actor: token ? await services.sessions.resolve(token) : null,
+          actor: token ? await resolveActor(services, token) : null,
           clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           sessionCookie: sessionCookieWriter(res, security.isCookieSecure),
           personalDataViews: new PersonalDataViews(),
@@ -152,4 +154,22 @@ function assignedRequestId(request: { id: unknown }): string {
 function httpStatusOf(error: unknown): number {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+/**
+ * The session behind a token. When the database cannot be reached the request ends with a
+ * typed 503, not Apollo's generic "context creation failed" 500.
+ */
+async function resolveActor(services: Services, token: string) {
+  try {
+    return await services.sessions.resolve(token);
+  } catch (error: unknown) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    throw new DomainError(
+      'SERVICE_UNAVAILABLE',
+      'Layanan sedang tidak tersedia; coba lagi nanti',
+      undefined,
+      { http: { status: 503 } },
+    );
+  }
 }
