@@ -8,10 +8,7 @@ import { ROLES, type Role } from '../src/accounts/role.js';
 import type { AccessDecision } from '../src/authorization/access.js';
 import type { SessionStage } from '../src/authorization/actor.js';
 import { scopeCodeOf } from '../src/authorization/area-scope.js';
-import {
-  PERSONAL_DATA_POLICY,
-  PERSONAL_FIELDS,
-} from '../src/authorization/personal-data-policy.js';
+import { PERSONAL_DATA_POLICY, PERSONAL_FIELDS } from '@kaliber/schema';
 import { buildKaliberSchema, operationAccess } from '../src/graphql/build-schema.js';
 
 const DOCS = new URL('../../docs/authorization.md', import.meta.url);

@@ -5,6 +5,9 @@ import {
   JAKARTA_TIMUR_REGIONS,
   maskName,
   maskNik,
+  PERSONAL_FIELDS,
+  STAFF_MASK_POLICY,
+  type PersonalField,
   type RegionRow,
 } from '@kaliber/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/accounts/role.js';
 import type { AccessDecision } from '../src/authorization/access.js';
 import type { SessionStage } from '../src/authorization/actor.js';
-import {
-  PERSONAL_FIELDS,
-  STAFF_MASK_POLICY,
-  type PersonalField,
-} from '../src/authorization/personal-data-policy.js';
 import { AUDIT_EVENTS } from '../src/audit/audit-event-catalogue.js';
 import { buildKaliberSchema, operationAccess } from '../src/graphql/build-schema.js';
 import { seedVoters } from '../src/seed/seed-command.js';

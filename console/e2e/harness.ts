@@ -72,10 +72,13 @@ export async function findFreePort(): Promise<number> {
 
 /**
  * Starts `node api/dist/main.js` on SQLite in a fresh data folder with a small demo list, and
- * resolves once `/readyz` answers 200. If the process dies or never gets ready, the error
- * carries the end of its stderr (and of its log lines on stdout).
+ * resolves once `/readyz` answers 200. `extraEnv` adds or overrides settings for one journey
+ * (e.g. `REQUIRE_MFA`). If the process dies or never gets ready, the error carries the end of
+ * its stderr (and of its log lines on stdout).
  */
-export async function startApi(): Promise<RunningApi> {
+export async function startApi(
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<RunningApi> {
   for (const [file, build] of [
     [apiMain, 'npm run build -w api'],
     [consoleIndex, 'npm run build -w console'],
@@ -96,6 +99,7 @@ export async function startApi(): Promise<RunningApi> {
     DATA_DIR: dataDir,
     DEMO_VOTERS: '300',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   // Settings from the developer's shell must not point the journey at a real database or at
   // another console build.
@@ -138,6 +142,8 @@ export async function launchBrowser(viewport: {
     headless: true,
     viewport,
     locale: 'id-ID',
+    // Where the office is: times on the pages read as they would in Jakarta (WIB, UTC+7).
+    timezoneId: 'Asia/Jakarta',
   });
 
   return {

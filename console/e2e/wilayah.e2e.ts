@@ -124,7 +124,10 @@ describe('public region pages', () => {
           () => document.documentElement.scrollWidth - window.innerWidth,
         );
         expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
-        const navLinks = page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link');
+        const navigation = page.getByRole('navigation', { name: 'Navigasi utama' });
+        // The sign-in link appears once the API has said that nobody is signed in.
+        await navigation.getByRole('link', { name: 'Masuk' }).waitFor();
+        const navLinks = navigation.getByRole('link');
         expect(await navLinks.count()).toBe(3);
         for (const link of await navLinks.all()) {
           const box = await link.boundingBox();

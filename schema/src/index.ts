@@ -16,3 +16,6 @@ export * from './regions/region-aliases.js';
 export * from './regions/region-catalogue.js';
 export * from './regions/office-name.js';
 export * from './residency/residency.js';
+export * from './accounts/roles.js';
+export * from './accounts/password-rules.js';
+export * from './authorization/personal-data-policy.js';

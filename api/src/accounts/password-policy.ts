@@ -1,36 +1,24 @@
 import { randomInt } from 'node:crypto';
+import { passwordProblems } from '@kaliber/schema';
 
 import type { InputIssue } from '../errors/format-error.js';
 
-/** NIST SP 800-63B: length over composition rules; a ceiling keeps argon2 input bounded. */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@kaliber/schema';
 
 /**
- * Problems with a new password, in Indonesian, or none. `field` names the input field, so
- * the console can show the message under it.
+ * The shared password rules as input issues of the field `field`, so the console can show each
+ * message under its input.
  */
 export function passwordIssues(
   password: string,
   username: string,
   field = 'newPassword',
 ): InputIssue[] {
-  const length = Array.from(password).length;
-  const issues: string[] = [];
-  if (length < PASSWORD_MIN_LENGTH) {
-    issues.push(`Kata sandi minimal ${PASSWORD_MIN_LENGTH} karakter`);
-  }
-  if (length > PASSWORD_MAX_LENGTH) {
-    issues.push(`Kata sandi maksimal ${PASSWORD_MAX_LENGTH} karakter`);
-  }
-  if (username.length > 0 && password.toLowerCase().includes(username.toLowerCase())) {
-    issues.push('Kata sandi tidak boleh memuat nama pengguna');
-  }
-  if (length > 0 && new Set(password).size < 4) {
-    issues.push('Kata sandi terlalu mudah ditebak');
-  }
-
-  return issues.map((message) => ({ field, code: 'weakPassword', message }));
+  return passwordProblems(password, username).map((message) => ({
+    field,
+    code: 'weakPassword',
+    message,
+  }));
 }
 
 /** Letters and digits that are not confused when read aloud or copied by hand (no 0/O, 1/l/I). */

@@ -1,4 +1,4 @@
-import type { PersonalField } from './personal-data-policy.js';
+import type { PersonalField } from '@kaliber/schema';
 
 /** The full personal values one request resolved, by voter, for its audit entries. */
 export class PersonalDataViews {

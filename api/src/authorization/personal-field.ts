@@ -3,11 +3,7 @@ import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { forbidden, notFound } from '../errors/domain-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { isKelurahanInScope, scopeCodeOf } from './area-scope.js';
-import {
-  maskPersonalValue,
-  PERSONAL_DATA_POLICY,
-  type PersonalField,
-} from './personal-data-policy.js';
+import { maskPersonalValue, PERSONAL_DATA_POLICY, type PersonalField } from '@kaliber/schema';
 
 /** What a personal field's parent object must carry for the scope check and the audit entry. */
 export interface PersonalDataOwner {

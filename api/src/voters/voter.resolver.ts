@@ -1,11 +1,10 @@
-import { normalizeNik } from '@kaliber/schema';
+import { normalizeNik, PERSONAL_DATA_POLICY } from '@kaliber/schema';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
 import { parseId } from '../accounts/account-view.js';
 import { signedIn } from '../accounts/auth.resolver.js';
 import { AllowRoles } from '../authorization/access.js';
 import { isKelurahanInScope, scopeCodeOf, scopeCondition } from '../authorization/area-scope.js';
-import { PERSONAL_DATA_POLICY } from '../authorization/personal-data-policy.js';
 import { badInput, forbidden, notFound } from '../errors/domain-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { RegionType, toRegionType } from '../regions/region.type.js';

@@ -9,6 +9,8 @@ import {
 
 import { App } from './app';
 import { routes } from './app.routes';
+import { AuthStore } from './auth/auth-store';
+import { viewerFixture } from './auth/viewer.fixture';
 import { DeploymentDocument } from './graphql/generated/graphql';
 import { createGraphqlCache } from './graphql/graphql-client';
 import { PageTitleStrategy } from './page-title-strategy';
@@ -47,6 +49,18 @@ describe('App shell', () => {
     );
   }
 
+  async function answerViewer(viewer: ReturnType<typeof viewerFixture> | null): Promise<void> {
+    TestBed.inject(ApolloTestingController).expectOne('Viewer').flushData({ viewer });
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
+  function text(selector: string): string[] {
+    return Array.from(host.querySelectorAll(selector), (element) =>
+      element.textContent.replace(/\s+/g, ' ').trim(),
+    );
+  }
+
   function brand(): string | undefined {
     return host.querySelector('.brand')?.textContent.replace(/\s+/g, ' ').trim();
   }
@@ -76,15 +90,71 @@ describe('App shell', () => {
     expect(brand()).toBe('Kaliber');
   });
 
-  it('offers Beranda, Wilayah and the staff area, marking the current page', async () => {
+  it('offers Beranda, Wilayah and sign-in once it knows nobody is signed in', async () => {
+    const linksBeforeAnswer = navLinks();
+    await answerViewer(null);
+    await navigate('/');
+
+    expect(linksBeforeAnswer).toEqual([
+      ['Beranda', '/', null],
+      ['Wilayah', '/wilayah', null],
+    ]);
+    expect(navLinks()).toEqual([
+      ['Beranda', '/', 'page'],
+      ['Wilayah', '/wilayah', null],
+      ['Masuk', '/masuk', null],
+    ]);
+    expect(text('.account-bar')).toEqual([]);
+    expect(TestBed.inject(Title).getTitle()).toBe('Beranda · Kaliber');
+  });
+
+  it('shows the signed-in account and a way out instead of the sign-in link', async () => {
+    await answerViewer(viewerFixture());
     await navigate('/');
 
     expect(navLinks()).toEqual([
       ['Beranda', '/', 'page'],
       ['Wilayah', '/wilayah', null],
-      ['Masuk staf', '/staf', null],
+      ['Area staf', '/staf', null],
     ]);
-    expect(TestBed.inject(Title).getTitle()).toBe('Beranda · Kaliber');
+    expect(text('.account-bar')).toEqual(['Siti Rahmawati Keluar']);
+  });
+
+  it('signs out on "Keluar": the server is told, the sign-in page says so', async () => {
+    await answerViewer(viewerFixture());
+    await navigate('/');
+
+    host.querySelector<HTMLButtonElement>('.account-bar button')?.click();
+    TestBed.inject(ApolloTestingController).expectOne('Logout').flushData({ logout: true });
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/masuk');
+    expect(text('main [role="status"]')).toEqual(['Anda telah keluar dari Kaliber.']);
+    expect(navLinks()[2]).toEqual(['Masuk', '/masuk', 'page']);
+  });
+
+  it('sends /staf to the sign-in form when nobody is signed in', async () => {
+    await answerViewer(null);
+    await navigate('/staf');
+
+    expect(TestBed.inject(Router).url).toBe('/masuk');
+    expect(host.querySelector('main h1')?.textContent).toBe('Masuk staf');
+    expect(host.querySelectorAll('main form input')).toHaveLength(2);
+    expect(TestBed.inject(Title).getTitle()).toBe('Masuk · Kaliber');
+  });
+
+  it('returns to the sign-in page with "Sesi berakhir" when the server ends the session', async () => {
+    await answerViewer(viewerFixture({ role: 'ADMIN' }));
+    await navigate('/staf/akun');
+
+    await TestBed.inject(AuthStore).sessionEnded();
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/masuk');
+    expect(text('main [role="status"]')).toEqual(['Sesi berakhir. Silakan masuk kembali.']);
+    expect(text('.account-bar')).toEqual([]);
+    expect(TestBed.inject(AuthStore).takeReturnUrl()).toBe('/staf/akun');
   });
 
   it('moves keyboard focus to the main content from the skip link', () => {
@@ -94,15 +164,6 @@ describe('App shell', () => {
 
     expect(skipLink?.textContent.trim()).toBe('Langsung ke konten utama');
     expect(document.activeElement).toBe(host.querySelector('main'));
-  });
-
-  it('loads the staff area lazily without a login form', async () => {
-    await navigate('/staf');
-
-    expect(host.querySelector('main h1')?.textContent).toBe('Area staf');
-    expect(host.querySelector('main form, main input')).toBeNull();
-    expect(navLinks()[2]).toEqual(['Masuk staf', '/staf', 'page']);
-    expect(TestBed.inject(Title).getTitle()).toBe('Area staf · Kaliber');
   });
 
   it('answers an unknown address with the not-found page', async () => {

@@ -24,8 +24,7 @@ export type LoginOutcome =
   | { readonly status: 'FAILED'; readonly failure: ApiFailure };
 
 type ViewerState =
-  | { readonly status: 'unknown' }
-  | { readonly status: 'known'; readonly viewer: Viewer | null };
+  { readonly status: 'unknown' } | { readonly status: 'known'; readonly viewer: Viewer | null };
 
 /** Shown on the sign-in page after the server has ended the session on its own. */
 export const sessionEndedNotice = 'Sesi berakhir. Silakan masuk kembali.';

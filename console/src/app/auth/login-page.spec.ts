@@ -1,6 +1,6 @@
 import { type HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -17,7 +17,7 @@ import { createGraphqlCache } from '../graphql/graphql-client';
 import { LoginPage } from './login-page';
 import { viewerFixture } from './viewer.fixture';
 
-@Component({ template: '' })
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class BlankPage {}
 
 describe('LoginPage', () => {
@@ -59,7 +59,9 @@ describe('LoginPage', () => {
   }
 
   async function input(autocomplete: string): Promise<MatInputHarness> {
-    return loader.getHarness(MatInputHarness.with({ selector: `[autocomplete="${autocomplete}"]` }));
+    return loader.getHarness(
+      MatInputHarness.with({ selector: `[autocomplete="${autocomplete}"]` }),
+    );
   }
 
   async function button(label: string): Promise<MatButtonHarness> {
@@ -84,7 +86,9 @@ describe('LoginPage', () => {
     expect(first.operation.variables).toEqual({
       input: { username: 'ppk-cakung', password: 'kalimat sandi yang panjang' },
     });
-    first.flushData({ login: { __typename: 'LoginResult', status: 'TOTP_REQUIRED', viewer: null } });
+    first.flushData({
+      login: { __typename: 'LoginResult', status: 'TOTP_REQUIRED', viewer: null },
+    });
     await settle();
 
     expect(text('h2')).toEqual(['Verifikasi dua langkah']);

@@ -17,6 +17,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 
 import { DeploymentStore } from '../deployment/deployment-store';
+import { required } from '../forms/required';
 import { type ApiFailure, formatWait } from '../graphql/api-failure';
 import { AuthStore, type LoginOutcome } from './auth-store';
 import { stageHomePath } from './session-stage';
@@ -47,12 +48,12 @@ export class LoginPage {
   protected readonly notice = this.auth.notice;
 
   protected readonly credentials = inject(NonNullableFormBuilder).group({
-    username: ['', Validators.required],
-    password: ['', Validators.required],
+    username: ['', required],
+    password: ['', required],
   });
 
   protected readonly secondFactor = inject(NonNullableFormBuilder).group({
-    code: ['', [Validators.required, Validators.pattern(totpCodePattern)]],
+    code: ['', [required, Validators.pattern(totpCodePattern)]],
   });
 
   /** Which of the two steps the form is on. */

@@ -85,7 +85,12 @@ describe('staff route guards', () => {
       await landingOf('/staf/akun'),
       await landingOf('/staf/ganti-kata-sandi'),
       await landingOf('/staf/aktifkan-totp'),
-    ]).toEqual(['/staf/aktifkan-totp', '/staf/aktifkan-totp', '/staf/aktifkan-totp', '/staf/aktifkan-totp']);
+    ]).toEqual([
+      '/staf/aktifkan-totp',
+      '/staf/aktifkan-totp',
+      '/staf/aktifkan-totp',
+      '/staf/aktifkan-totp',
+    ]);
   });
 
   it('opens the admin pages to ADMIN only; others land on the staff home', async () => {

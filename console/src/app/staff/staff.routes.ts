@@ -27,8 +27,7 @@ export const staffRoutes: Routes = [
       {
         path: 'aktifkan-totp',
         title: 'Verifikasi dua langkah',
-        loadComponent: () =>
-          import('./totp/totp-enrolment-page').then((m) => m.TotpEnrolmentPage),
+        loadComponent: () => import('./totp/totp-enrolment-page').then((m) => m.TotpEnrolmentPage),
       },
       {
         path: 'akun',
@@ -39,8 +38,7 @@ export const staffRoutes: Routes = [
         path: 'pemilih',
         title: 'Cari pemilih',
         canActivate: [roleGuard(VOTER_SEARCH_ROLES)],
-        loadComponent: () =>
-          import('./voters/voter-search-page').then((m) => m.VoterSearchPage),
+        loadComponent: () => import('./voters/voter-search-page').then((m) => m.VoterSearchPage),
       },
       {
         path: 'admin',

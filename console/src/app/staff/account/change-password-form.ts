@@ -18,19 +18,20 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { PASSWORD_MIN_LENGTH } from '@kaliber/schema';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom, map } from 'rxjs';
 
 import { type Viewer } from '../../auth/auth-store';
+import { required } from '../../forms/required';
 import { type ApiFailure, toApiFailure } from '../../graphql/api-failure';
 import { ChangePasswordDocument } from '../../graphql/generated/graphql';
 
 /**
- * The shortest password the API accepts. Length beats composition rules for strength, so
- * that is the only rule shown; the server has the final word (and may reject a common one).
+ * The shortest password the API accepts (the shared rule). Length beats composition rules for
+ * strength, so that is the rule shown while typing; the server has the final word.
  */
-// TODO(#3): take this from @kaliber/schema once the API's password rules live there.
-export const minimumPasswordLength = 12;
+export const minimumPasswordLength = PASSWORD_MIN_LENGTH;
 
 function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors | null {
   const newPassword = control.parent?.get('newPassword')?.value as string | undefined;
@@ -44,7 +45,7 @@ function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors |
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule],
   template: `
     <form class="password-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Kata sandi saat ini</mat-label>
         <input
           matInput
@@ -56,7 +57,7 @@ function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors |
         <mat-error>Isi kata sandi yang Anda pakai sekarang.</mat-error>
       </mat-form-field>
 
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Kata sandi baru</mat-label>
         <input
           matInput
@@ -69,7 +70,7 @@ function sameAsNewPassword(control: AbstractControl<string>): ValidationErrors |
         <mat-error>{{ lengthHint() }}</mat-error>
       </mat-form-field>
 
-      <mat-form-field appearance="outline">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Ulangi kata sandi baru</mat-label>
         <input
           matInput
@@ -126,9 +127,9 @@ export class ChangePasswordForm {
   readonly changed = output<Viewer>();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    currentPassword: ['', Validators.required],
-    newPassword: ['', [Validators.required, Validators.minLength(minimumPasswordLength)]],
-    repeatPassword: ['', [Validators.required, sameAsNewPassword]],
+    currentPassword: ['', required],
+    newPassword: ['', [required, Validators.minLength(minimumPasswordLength)]],
+    repeatPassword: ['', [required, sameAsNewPassword]],
   });
 
   protected readonly isBusy = signal(false);
@@ -144,6 +145,10 @@ export class ChangePasswordForm {
   /** Shown while typing: how far the new password is from the minimum length. */
   protected readonly lengthHint = computed(() => {
     const length = this.newLength();
+
+    if (length === 0) {
+      return `Minimal ${minimumPasswordLength} karakter dan tidak memuat nama pengguna Anda.`;
+    }
 
     return length >= minimumPasswordLength
       ? `${length} karakter: cukup panjang.`

@@ -25,7 +25,7 @@ import { ChangePasswordForm } from './change-password-form';
         <dd>{{ roleLabel() }}</dd>
         <dt>Wilayah kerja</dt>
         <dd>{{ scope() }}</dd>
-        <dt>Masuk sebelumnya</dt>
+        <dt>Masuk terakhir</dt>
         <dd>
           @if (account.lastLoginAt) {
             {{ account.lastLoginAt | date: 'd MMMM y, HH.mm' }}
@@ -41,14 +41,17 @@ import { ChangePasswordForm } from './change-password-form';
       <p>
         @if (account.hasTotp) {
           Aplikasi autentikator Anda sudah terdaftar. Daftarkan ulang bila ponsel Anda hilang atau
-          diganti; kode dari aplikasi lama tidak berlaku lagi setelah pendaftaran baru
-          dikonfirmasi.
+          diganti; kode dari aplikasi lama tidak berlaku lagi setelah pendaftaran baru dikonfirmasi.
         } @else {
           Lindungi akun Anda dengan kode dari aplikasi autentikator di ponsel, selain kata sandi.
         }
       </p>
       <a mat-stroked-button [routerLink]="totpPath">
-        {{ account.hasTotp ? 'Daftarkan ulang aplikasi autentikator' : 'Aktifkan verifikasi dua langkah' }}
+        {{
+          account.hasTotp
+            ? 'Daftarkan ulang aplikasi autentikator'
+            : 'Aktifkan verifikasi dua langkah'
+        }}
       </a>
 
       <h2>Ganti kata sandi</h2>

@@ -21,7 +21,12 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 };
 
 /** Roles that may search the voter list; ADMIN sees masked personal data only. */
-export const VOTER_SEARCH_ROLES: readonly Role[] = ['OPERATOR', 'VERIFIKATOR', 'KOMISIONER', 'ADMIN'];
+export const VOTER_SEARCH_ROLES: readonly Role[] = [
+  'OPERATOR',
+  'VERIFIKATOR',
+  'KOMISIONER',
+  'ADMIN',
+];
 
 /** Roles that reach Kaliber with an API token instead of (or besides) the console. */
 export const API_TOKEN_ROLES: readonly Role[] = ['PROVINSI', 'BAWASLU'];

@@ -30,10 +30,10 @@ export interface SecretDialogData {
       }}</code>
       <p class="warning" role="note">
         <strong>Hanya ditampilkan sekali.</strong> Setelah jendela ini ditutup, teks ini tidak dapat
-        dilihat lagi oleh siapa pun, termasuk administrator. Salin sekarang dan serahkan lewat
-        jalur yang aman.
+        dilihat lagi oleh siapa pun, termasuk administrator. Salin sekarang dan serahkan lewat jalur
+        yang aman.
       </p>
-      <p class="copied" role="status">{{ isCopied() ? 'Tersalin ke papan klip.' : '' }}</p>
+      <p class="copied" role="status">{{ isCopied() ? 'Sudah disalin ke papan klip.' : '' }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button

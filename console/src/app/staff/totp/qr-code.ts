@@ -5,13 +5,14 @@
  * bundle but the enrolment page's.
  */
 export async function qrCodeImageUrl(text: string): Promise<string> {
-  const { toString } = await import('qrcode');
-  const svg = await toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  // A CommonJS package: loaded on demand, its exports arrive as the default export.
+  const qrcode = (await import('qrcode')).default;
+  const svg = await qrcode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
-/** "JBSW Y3DP EHPK 3PXP": a base32 secret in groups of four, easier to type by hand. */
+/** A base32 secret in groups of four characters, easier to read off and type by hand. */
 export function groupSecret(secret: string): string {
   return (secret.replace(/\s+/g, '').match(/.{1,4}/g) ?? []).join(' ');
 }

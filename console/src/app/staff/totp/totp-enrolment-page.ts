@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,6 +11,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { AuthStore, type Viewer } from '../../auth/auth-store';
 import { stageHomePath } from '../../auth/session-stage';
+import { required } from '../../forms/required';
 import { type ApiFailure, toApiFailure } from '../../graphql/api-failure';
 import {
   ConfirmTotpEnrolmentDocument,
@@ -28,7 +23,12 @@ import { groupSecret, qrCodeImageUrl } from './qr-code';
 type EnrolmentState =
   | { readonly status: 'idle' }
   | { readonly status: 'starting' }
-  | { readonly status: 'started'; readonly secret: string; readonly qrCodeUrl: string }
+  | {
+      readonly status: 'started';
+      readonly secret: string;
+      /** Null if the QR code could not be drawn: the secret can still be typed in. */
+      readonly qrCodeUrl: string | null;
+    }
   | { readonly status: 'failed'; readonly failure: ApiFailure };
 
 /**
@@ -79,7 +79,7 @@ export class TotpEnrolmentPage {
   });
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    code: ['', [Validators.required, Validators.pattern(/^[0-9]{6}$/)]],
+    code: ['', [required, Validators.pattern(/^[0-9]{6}$/)]],
   });
 
   protected readonly groupSecret = groupSecret;
@@ -104,8 +104,11 @@ export class TotpEnrolmentPage {
         this.state.set({ status: 'failed', failure: toApiFailure(null) });
         return;
       }
-      const qrCodeUrl = await qrCodeImageUrl(enrolment.otpauthUri);
-      this.state.set({ status: 'started', secret: enrolment.secret, qrCodeUrl });
+      this.state.set({
+        status: 'started',
+        secret: enrolment.secret,
+        qrCodeUrl: await qrCodeImageUrl(enrolment.otpauthUri).catch(() => null),
+      });
     } catch (error) {
       this.state.set({ status: 'failed', failure: toApiFailure(error) });
     }

@@ -57,7 +57,9 @@ describe('VoterSearchPage', () => {
     });
     backend = TestBed.inject(ApolloTestingController);
     const loaded = TestBed.inject(AuthStore).ensureLoaded();
-    backend.expectOne('Viewer').flushData({ viewer: viewerFixture({ role, ...(scope ? { scope } : {}) }) });
+    backend
+      .expectOne('Viewer')
+      .flushData({ viewer: viewerFixture({ role, ...(scope ? { scope } : {}) }) });
     await loaded;
 
     fixture = TestBed.createComponent(VoterSearchPage);
@@ -137,7 +139,7 @@ describe('VoterSearchPage', () => {
         __typename: 'VoterPage',
         total: 2,
         items: [
-          voter({ id: '1', nik: '3175064107******', name: 'S*** A*****' }),
+          voter({ id: '1', nik: '317506**********', name: 'S*** A*****' }),
           voter({ id: '2', nik: null, name: null, sex: 'L', tps: null, status: 'TMS' }),
         ],
       },
@@ -146,7 +148,7 @@ describe('VoterSearchPage', () => {
 
     const table = await loader.getHarness(MatTableHarness);
     expect(await table.getCellTextByIndex()).toEqual([
-      ['3175064107******', 'S*** A*****', 'P', '005/012', '14', 'Aktif', 'Jatinegara'],
+      ['317506**********', 'S*** A*****', 'P', '005/012', '14', 'Aktif', 'Jatinegara'],
       ['—', '—', 'L', '005/012', '—', 'Tidak memenuhi syarat', 'Jatinegara'],
     ]);
     expect(await (await table.getHeaderRows())[0]!.getCellTextByIndex()).toEqual([
@@ -159,6 +161,30 @@ describe('VoterSearchPage', () => {
       'Kelurahan',
     ]);
     expect(text('[role="status"]')).toEqual(['2 pemilih ditemukan.', '1–2 dari 2']);
+  });
+
+  it('offers no name filter to ADMIN, who sees names masked only', async () => {
+    await open('ADMIN');
+
+    expect(
+      await loader.getAllHarnesses(MatInputHarness.with({ selector: '[formControlName="name"]' })),
+    ).toHaveLength(0);
+  });
+
+  it('sends the name prefix for a role that sees names in full', async () => {
+    await open('OPERATOR', cakungScope);
+
+    await (
+      await loader.getHarness(MatInputHarness.with({ selector: '[formControlName="name"]' }))
+    ).setValue('  Sit ');
+    await searchKelurahan('Jatinegara');
+
+    const search = backend.expectOne('SearchVoters');
+    expect(search.operation.variables['filter']).toEqual({
+      kelurahanCode: '31.75.06.1001',
+      name: 'Sit',
+    });
+    search.flushData({ searchVoters: { __typename: 'VoterPage', total: 0, items: [] } });
   });
 
   it('keeps the rows when single personal fields are refused with their own errors', async () => {

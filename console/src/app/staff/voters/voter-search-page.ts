@@ -15,12 +15,16 @@ import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/m
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { isVoterStatus, parseNik, VOTER_STATUS_LABELS } from '@kaliber/schema';
+import {
+  isVoterStatus,
+  parseNik,
+  PERSONAL_DATA_POLICY,
+  VOTER_STATUS_LABELS,
+} from '@kaliber/schema';
 import { Apollo } from 'apollo-angular';
 import { type Subscription } from 'rxjs';
 
 import { AuthStore } from '../../auth/auth-store';
-import { IndonesianPaginatorIntl } from '../shared/paginator-intl';
 import { type ApiFailure, toApiFailure } from '../../graphql/api-failure';
 import {
   RegionTreeDocument,
@@ -28,6 +32,7 @@ import {
   type SearchVotersQuery,
   type VoterSearchInput,
 } from '../../graphql/generated/graphql';
+import { IndonesianPaginatorIntl } from '../shared/paginator-intl';
 import { scopeLabel } from '../shared/role-labels';
 import { type KecamatanOption, kelurahanInScope } from './scope-regions';
 
@@ -93,6 +98,15 @@ export class VoterSearchPage {
   );
 
   protected readonly scopeText = computed(() => scopeLabel(this.auth.account()?.scope));
+
+  /**
+   * Whether the role sees names in full and so may filter by them: typing a masked name's
+   * prefix letter by letter would spell it out, so the API refuses that to the others.
+   */
+  protected readonly canSearchByName = computed(() => {
+    const role = this.auth.role();
+    return role !== null && role !== undefined && PERSONAL_DATA_POLICY[role].name === 'full';
+  });
 
   /** A problem with the form itself, found before asking the server. */
   protected readonly formProblem = signal<string | null>(null);
@@ -174,7 +188,7 @@ export class VoterSearchPage {
       return null;
     }
 
-    const namePrefix = name.trim();
+    const namePrefix = this.canSearchByName() ? name.trim() : '';
 
     return namePrefix === '' ? { kelurahanCode } : { kelurahanCode, name: namePrefix };
   }
@@ -211,7 +225,8 @@ export class VoterSearchPage {
               : { status: 'failed', failure: toApiFailure(result.error) },
           );
         },
-        error: (error: unknown) => this.state.set({ status: 'failed', failure: toApiFailure(error) }),
+        error: (error: unknown) =>
+          this.state.set({ status: 'failed', failure: toApiFailure(error) }),
       });
   }
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,6 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 
+import { required } from '../../../forms/required';
 import { type ApiFailure, toApiFailure } from '../../../graphql/api-failure';
 import {
   type AccountRowFragment,
@@ -69,9 +70,9 @@ export class AccountDialog {
   private readonly editing = this.data.mode === 'edit' ? this.data.account : null;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    username: [this.editing?.username ?? '', Validators.required],
-    displayName: [this.editing?.displayName ?? '', Validators.required],
-    role: [this.editing?.role ?? ('OPERATOR' as Role), Validators.required],
+    username: [this.editing?.username ?? '', required],
+    displayName: [this.editing?.displayName ?? '', required],
+    role: [this.editing?.role ?? ('OPERATOR' as Role), required],
   });
 
   private readonly role = toSignal(this.form.controls.role.valueChanges, {
@@ -142,6 +143,10 @@ export class AccountDialog {
     const created = result.data?.createAccount;
     if (!created) throw new Error('createAccount answered without data');
 
-    return { mode: 'create', account: created.account, temporaryPassword: created.temporaryPassword };
+    return {
+      mode: 'create',
+      account: created.account,
+      temporaryPassword: created.temporaryPassword,
+    };
   }
 }

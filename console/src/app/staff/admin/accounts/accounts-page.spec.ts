@@ -111,7 +111,15 @@ describe('AccountsPage', () => {
     const table = await loader.getHarness(MatTableHarness);
 
     expect(await table.getCellTextByIndex()).toEqual([
-      ['admin', 'Admin Sistem', 'Administrator sistem', 'Seluruh kota', 'Aktif TOTP aktif', 'Belum pernah', 'Tindakan'],
+      [
+        'admin',
+        'Admin Sistem',
+        'Administrator sistem',
+        'Seluruh kota',
+        'Aktif TOTP aktif',
+        'Belum pernah',
+        'Tindakan',
+      ],
     ]);
   });
 
@@ -145,11 +153,13 @@ describe('AccountsPage', () => {
     expect(secret?.textContent.trim()).toBe('Lumba-Lumba-Pagi-4821');
     expect(await dialog.getContentText()).toContain('Hanya ditampilkan sekali.');
     expect(
-      await dialog.getAllHarnesses(MatButtonHarness).then((buttons) =>
-        Promise.all(buttons.map((button) => button.getText())),
-      ),
+      await dialog
+        .getAllHarnesses(MatButtonHarness)
+        .then((buttons) => Promise.all(buttons.map((button) => button.getText()))),
     ).toEqual(['Salin', 'Sudah saya catat']);
-    expect(await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName()).toMatchObject({
+    expect(
+      await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName(),
+    ).toMatchObject({
       username: { text: ['admin', 'ppk-cakung-2'] },
       scope: { text: ['Seluruh kota', 'Kecamatan Cakung'] },
     });

@@ -29,13 +29,13 @@ import {
 } from '../../../graphql/generated/graphql';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { ROLE_LABELS, scopeLabel } from '../../shared/role-labels';
-import { SecretDialog, type SecretDialogData, secretDialogConfig } from '../../shared/secret-dialog';
-import { type KecamatanOption } from '../../voters/scope-regions';
 import {
-  AccountDialog,
-  type AccountDialogData,
-  type AccountDialogResult,
-} from './account-dialog';
+  SecretDialog,
+  type SecretDialogData,
+  secretDialogConfig,
+} from '../../shared/secret-dialog';
+import { type KecamatanOption } from '../../voters/scope-regions';
+import { AccountDialog, type AccountDialogData, type AccountDialogResult } from './account-dialog';
 
 type AccountsState =
   | { readonly status: 'loading' }
@@ -123,7 +123,8 @@ export class AccountsPage {
               ? { status: 'loaded', accounts: result.data.accounts }
               : { status: 'failed', failure: toApiFailure(null) },
           ),
-        error: (error: unknown) => this.state.set({ status: 'failed', failure: toApiFailure(error) }),
+        error: (error: unknown) =>
+          this.state.set({ status: 'failed', failure: toApiFailure(error) }),
       });
   }
 
@@ -177,7 +178,9 @@ export class AccountsPage {
         mutation: SetAccountDisabledDocument,
         variables: { id: account.id, isDisabled },
       }),
-      isDisabled ? `Akun ${account.username} dinonaktifkan.` : `Akun ${account.username} aktif lagi.`,
+      isDisabled
+        ? `Akun ${account.username} dinonaktifkan.`
+        : `Akun ${account.username} aktif lagi.`,
     );
   }
 
@@ -195,7 +198,10 @@ export class AccountsPage {
 
     try {
       const result = await firstValueFrom(
-        this.apollo.mutate({ mutation: ResetAccountPasswordDocument, variables: { id: account.id } }),
+        this.apollo.mutate({
+          mutation: ResetAccountPasswordDocument,
+          variables: { id: account.id },
+        }),
       );
       const reset = result.data?.resetAccountPassword;
       this.load();

@@ -87,9 +87,9 @@ describe('ScopePicker', () => {
     await create('31.75.01.1004');
 
     const [kecamatan, kelurahan] = await selects();
-    expect(await (await loader.getHarness(MatRadioButtonHarness.with({ checked: true }))).getLabelText()).toBe(
-      'Satu kelurahan (PPS)',
-    );
+    expect(
+      await (await loader.getHarness(MatRadioButtonHarness.with({ checked: true }))).getLabelText(),
+    ).toBe('Satu kelurahan (PPS)');
     expect([await kecamatan!.getValueText(), await kelurahan!.getValueText()]).toEqual([
       'Matraman',
       'Palmeriam',

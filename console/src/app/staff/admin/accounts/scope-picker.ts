@@ -57,7 +57,7 @@ export function scopeCodeOf(
       </mat-radio-group>
 
       @if (level() !== 'KABKOTA') {
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Kecamatan</mat-label>
           <mat-select
             [value]="kecamatanCode()"
@@ -72,7 +72,7 @@ export function scopeCodeOf(
       }
 
       @if (level() === 'KELURAHAN' && kecamatanCode() !== null) {
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Kelurahan</mat-label>
           <mat-select
             [value]="kelurahanCode()"

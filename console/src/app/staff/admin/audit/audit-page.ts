@@ -17,7 +17,6 @@ import { MatTableModule } from '@angular/material/table';
 import { Apollo } from 'apollo-angular';
 import { type Subscription } from 'rxjs';
 
-import { IndonesianPaginatorIntl } from '../../shared/paginator-intl';
 import { type ApiFailure, toApiFailure } from '../../../graphql/api-failure';
 import {
   type AuditEntriesQuery,
@@ -26,6 +25,7 @@ import {
   AuditEventKindsDocument,
   type AuditOutcome,
 } from '../../../graphql/generated/graphql';
+import { IndonesianPaginatorIntl } from '../../shared/paginator-intl';
 import { ROLE_LABELS, ROLES } from '../../shared/role-labels';
 
 type AuditPageData = AuditEntriesQuery['auditEntries'];
@@ -39,6 +39,14 @@ export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   SUCCESS: 'Berhasil',
   FAILURE: 'Gagal',
   DENIED: 'Ditolak',
+};
+
+/** What the audit log's target types are called; an unknown type is shown as it is. */
+const TARGET_TYPE_LABELS: Readonly<Record<string, string>> = {
+  account: 'Akun',
+  session: 'Sesi',
+  'api-token': 'Token API',
+  voter: 'Pemilih',
 };
 
 const defaultPageSize = 50;
@@ -85,6 +93,9 @@ export class AuditPage {
       rows: state.page.items.map((entry) => ({
         entry,
         roleLabel: roleLabel(entry.actorRole),
+        targetLabel: entry.targetType
+          ? (TARGET_TYPE_LABELS[entry.targetType] ?? entry.targetType)
+          : null,
         outcomeLabel: OUTCOME_LABELS[entry.outcome],
       })),
     };
@@ -143,7 +154,8 @@ export class AuditPage {
               ? { status: 'loaded', page: result.data.auditEntries }
               : { status: 'failed', failure: toApiFailure(null) },
           ),
-        error: (error: unknown) => this.state.set({ status: 'failed', failure: toApiFailure(error) }),
+        error: (error: unknown) =>
+          this.state.set({ status: 'failed', failure: toApiFailure(error) }),
       });
   }
 }

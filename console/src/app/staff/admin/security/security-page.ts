@@ -97,16 +97,14 @@ export class SecurityPage {
   protected checkChain(): void {
     this.chain.set({ status: 'checking' });
 
-    this.apollo
-      .query({ query: VerifyAuditChainDocument, fetchPolicy: 'network-only' })
-      .subscribe({
-        next: (result) =>
-          this.chain.set(
-            result.data
-              ? { status: 'checked', report: result.data.verifyAuditChain }
-              : { status: 'failed', failure: toApiFailure(null) },
-          ),
-        error: (error: unknown) => this.chain.set({ status: 'failed', failure: toApiFailure(error) }),
-      });
+    this.apollo.query({ query: VerifyAuditChainDocument, fetchPolicy: 'network-only' }).subscribe({
+      next: (result) =>
+        this.chain.set(
+          result.data
+            ? { status: 'checked', report: result.data.verifyAuditChain }
+            : { status: 'failed', failure: toApiFailure(null) },
+        ),
+      error: (error: unknown) => this.chain.set({ status: 'failed', failure: toApiFailure(error) }),
+    });
   }
 }

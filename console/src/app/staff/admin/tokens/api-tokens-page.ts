@@ -25,7 +25,11 @@ import {
 } from '../../../graphql/generated/graphql';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog';
 import { ROLE_LABELS } from '../../shared/role-labels';
-import { SecretDialog, type SecretDialogData, secretDialogConfig } from '../../shared/secret-dialog';
+import {
+  SecretDialog,
+  type SecretDialogData,
+  secretDialogConfig,
+} from '../../shared/secret-dialog';
 import {
   type CreateTokenDialogData,
   type CreatedToken,
@@ -109,7 +113,8 @@ export class ApiTokensPage {
               ? { status: 'loaded', tokens: result.data.apiTokens }
               : { status: 'failed', failure: toApiFailure(null) },
           ),
-        error: (error: unknown) => this.state.set({ status: 'failed', failure: toApiFailure(error) }),
+        error: (error: unknown) =>
+          this.state.set({ status: 'failed', failure: toApiFailure(error) }),
       });
   }
 

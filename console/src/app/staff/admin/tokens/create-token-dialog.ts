@@ -8,13 +8,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 
+import { required } from '../../../forms/required';
 import { type ApiFailure, toApiFailure } from '../../../graphql/api-failure';
 import {
   type CreateApiTokenMutation,
   CreateApiTokenDocument,
   type TokenAccountsQuery,
 } from '../../../graphql/generated/graphql';
-import { API_TOKEN_ROLES, ROLE_LABELS } from '../../shared/role-labels';
+import { API_TOKEN_ROLES } from '../../shared/role-labels';
 import { maximumTokenDays } from './token-status';
 
 export interface CreateTokenDialogData {
@@ -44,26 +45,26 @@ export type CreatedToken = CreateApiTokenMutation['createApiToken'];
             halaman Kelola akun.
           </p>
         }
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Akun</mat-label>
           <mat-select formControlName="accountId" required>
             @for (account of accounts(); track account.id) {
               <mat-option [value]="account.id">
-                {{ account.displayName }} ({{ account.username }}, {{ roleLabels[account.role] }})
+                {{ account.displayName }} · {{ account.username }}
               </mat-option>
             }
           </mat-select>
           <mat-error>Pilih akun pemilik token.</mat-error>
         </mat-form-field>
 
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Nama token</mat-label>
           <input matInput formControlName="name" autocomplete="off" required />
           <mat-hint>Untuk mengenalinya nanti, misalnya "Sidalih provinsi 2027".</mat-hint>
           <mat-error>Beri nama token.</mat-error>
         </mat-form-field>
 
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Berlaku (hari)</mat-label>
           <input
             matInput
@@ -101,7 +102,6 @@ export class CreateTokenDialog {
   private readonly dialogRef = inject<MatDialogRef<CreateTokenDialog, CreatedToken>>(MatDialogRef);
   private readonly data = inject<CreateTokenDialogData>(MAT_DIALOG_DATA);
 
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly maximumDays = maximumTokenDays;
 
   /** Tokens are for machine-to-machine access of the province office and the observer only. */
@@ -112,12 +112,9 @@ export class CreateTokenDialog {
   );
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    accountId: ['', Validators.required],
-    name: ['', Validators.required],
-    validDays: [
-      90,
-      [Validators.required, Validators.min(1), Validators.max(maximumTokenDays)],
-    ],
+    accountId: ['', required],
+    name: ['', required],
+    validDays: [90, [required, Validators.min(1), Validators.max(maximumTokenDays)]],
   });
 
   protected readonly isBusy = signal(false);

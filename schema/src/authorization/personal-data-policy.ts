@@ -1,6 +1,8 @@
-import { maskName, maskNik, type MaskPolicy } from '@kaliber/schema';
+// Who sees which personal field of a voter (DESIGN §6.1), shared so that the console shows
+// and offers only what the API will answer.
 
-import type { Role } from '../accounts/role.js';
+import { maskName, maskNik, type MaskPolicy } from '../masking/mask.js';
+import type { Role } from '../accounts/roles.js';
 
 /** The voter fields that are personal data (DESIGN §3.5, §6.1). */
 export const PERSONAL_FIELDS = [
@@ -43,8 +45,8 @@ const ALL_REFUSED = {
 } as const satisfies Record<PersonalField, PersonalFieldAccess>;
 
 /**
- * Who sees what; docs/authorization.md shows this table to people, and a test checks that the
- * two agree. Least privilege: an ADMIN runs the system and may need to tell whether a record
+ * Who sees what; the API enforces it field by field, docs/authorization.md shows it to people,
+ * and a test checks that the two agree. Least privilege: an ADMIN runs the system and may need to tell whether a record
  * exists and where (e.g. following an audit trail), so it sees masked identifiers and nothing
  * else; PROVINSI and BAWASLU receive aggregates only and never a personal field.
  */
