@@ -76,6 +76,25 @@ describe(`signing in (${testDatabaseKind})`, () => {
     expect(first.cookie).not.toBe(second.cookie);
   });
 
+  it('shows the owner the sign-in before the latest one, to spot one that was not theirs', async () => {
+    const owner = await insertAccount(server, { username: 'operator7', role: 'OPERATOR' });
+    const query = '{ viewer { account { lastLoginAt previousLoginAt } } }';
+    const first = await signIn(server, owner, { headers: { 'x-forwarded-for': '10.0.0.7' } });
+    const afterFirst = await first.graphql<{
+      viewer: { account: { lastLoginAt: string; previousLoginAt: string | null } };
+    }>(query);
+    const second = await signIn(server, owner, { headers: { 'x-forwarded-for': '10.0.0.7' } });
+    const afterSecond = await second.graphql<{
+      viewer: { account: { lastLoginAt: string; previousLoginAt: string | null } };
+    }>(query);
+
+    const firstSignIn = afterFirst.body.data?.viewer.account;
+    expect([
+      firstSignIn?.previousLoginAt,
+      afterSecond.body.data?.viewer.account.previousLoginAt,
+    ]).toEqual([null, firstSignIn?.lastLoginAt]);
+  });
+
   it('answers unknown user, wrong password and disabled account alike', async () => {
     const disabled = await insertAccount(server, {
       username: 'disabled1',

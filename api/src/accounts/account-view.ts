@@ -23,6 +23,7 @@ export function toAccountType(account: AccountEntity, regions: RegionCatalogue):
     mustChangePassword: account.mustChangePassword,
     hasTotp: account.totpSecret !== null,
     lastLoginAt: account.lastLoginAt,
+    previousLoginAt: account.previousLoginAt,
     createdAt: account.createdAt,
   };
 }

@@ -66,6 +66,10 @@ export class AccountEntity {
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
 
+  /** The sign-in before the latest one, shown to the owner to spot one that was not theirs. */
+  @Column({ name: 'previous_login_at', type: 'datetime', nullable: true })
+  previousLoginAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 

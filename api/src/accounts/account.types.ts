@@ -63,8 +63,14 @@ export class AccountType {
   @Field({ description: 'Whether a TOTP second factor is enrolled' })
   hasTotp: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The latest sign-in' })
   lastLoginAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The sign-in before the latest one, so the owner can spot one that was not theirs',
+  })
+  previousLoginAt: Date | null;
 
   @Field(() => Date)
   createdAt: Date;

@@ -109,7 +109,12 @@ export class SignInService {
       await manager.update(
         AccountEntity,
         { id: account.id },
-        { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+        {
+          failedLoginCount: 0,
+          lockedUntil: null,
+          previousLoginAt: account.lastLoginAt,
+          lastLoginAt: now,
+        },
       );
       const { token, session } = await this.sessions.startConsoleSession(manager, account.id, now);
       await this.audit.append(manager, { ...source, actor: actorOf(account) }, [
@@ -124,7 +129,11 @@ export class SignInService {
     });
     if (signedIn === null) return this.fail('TOTP_INVALID', account, username, source, now);
 
-    return { status: 'SIGNED_IN', token: signedIn, account };
+    return {
+      status: 'SIGNED_IN',
+      token: signedIn,
+      account: { ...account, previousLoginAt: account.lastLoginAt, lastLoginAt: now },
+    };
   }
 
   private async fail(

@@ -33,6 +33,7 @@ export class CreateAccountsSessionsAudit1764800000000 implements MigrationInterf
           { name: 'failed_login_count', type: 'integer', default: 0 },
           { name: 'locked_until', type: 'datetime', isNullable: true },
           { name: 'last_login_at', type: 'datetime', isNullable: true },
+          { name: 'previous_login_at', type: 'datetime', isNullable: true },
           { name: 'created_at', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
           { name: 'updated_at', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
         ],

@@ -34,6 +34,7 @@ export function viewerFixture(options: ViewerOptions = {}): ViewerFieldsFragment
       hasTotp: options.hasTotp ?? stage === 'ACTIVE',
       mustChangePassword: stage === 'PASSWORD_CHANGE_REQUIRED',
       lastLoginAt: '2026-12-01T02:30:00.000Z',
+      previousLoginAt: '2026-11-30T01:15:00.000Z',
     },
   };
 }

@@ -25,12 +25,13 @@ import { ChangePasswordForm } from './change-password-form';
         <dd>{{ roleLabel() }}</dd>
         <dt>Wilayah kerja</dt>
         <dd>{{ scope() }}</dd>
-        <dt>Masuk terakhir</dt>
+        <dt>Masuk sebelumnya</dt>
         <dd>
-          @if (account.lastLoginAt) {
-            {{ account.lastLoginAt | date: 'd MMMM y, HH.mm' }}
+          @if (account.previousLoginAt) {
+            {{ account.previousLoginAt | date: 'd MMMM y, HH.mm' }}
+            (bukan Anda? Segera ganti kata sandi dan hubungi admin)
           } @else {
-            —
+            — (ini kali pertama Anda masuk)
           }
         </dd>
         <dt>Verifikasi dua langkah</dt>
