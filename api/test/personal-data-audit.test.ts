@@ -83,6 +83,57 @@ describe(`the audit of full personal data (${testDatabaseKind})`, () => {
     expect(await auditTrail(server, before)).toEqual([]);
   });
 
+  it('audits every search by NIK, found or not, with the NIK only as a keyed hash', async () => {
+    const voter = await server.server.dataSource
+      .getRepository(VoterEntity)
+      .findOneOrFail({ where: {}, order: { id: 'DESC' } });
+    const search = 'query ($nik: String!) { searchVoters(filter: { nik: $nik }) { total } }';
+    const before = await lastAuditSequence(server);
+
+    await admin.graphql(search, { nik: voter.nik });
+    await admin.graphql(search, { nik: '3175010101010099' });
+    await admin.graphql(search, { nik: `${voter.nik.slice(0, 4)} ${voter.nik.slice(4)}` });
+
+    const trail = await auditTrail(server, before);
+    const hashOf = (index: number) => trail[index]?.detail['nikHash'];
+    expect(
+      trail.map(({ action, actorUsername, targetType, targetId, detail }) => ({
+        action,
+        actorUsername,
+        targetType,
+        targetId,
+        isFound: detail['isFound'],
+      })),
+    ).toEqual([
+      {
+        action: 'VOTER_SEARCHED_BY_NIK',
+        actorUsername: 'admin1',
+        targetType: 'voter',
+        targetId: String(voter.id),
+        isFound: true,
+      },
+      {
+        action: 'VOTER_SEARCHED_BY_NIK',
+        actorUsername: 'admin1',
+        targetType: null,
+        targetId: null,
+        isFound: false,
+      },
+      {
+        action: 'VOTER_SEARCHED_BY_NIK',
+        actorUsername: 'admin1',
+        targetType: 'voter',
+        targetId: String(voter.id),
+        isFound: true,
+      },
+    ]);
+    expect([
+      hashOf(0) === hashOf(2),
+      hashOf(0) === hashOf(1),
+      JSON.stringify(trail).includes(voter.nik),
+    ]).toEqual([true, false, false]);
+  });
+
   it('withholds the data when its audit entries cannot be written', async () => {
     const heads = server.server.dataSource.getRepository(AuditChainHeadEntity);
     const head = await heads.findOneByOrFail({ id: 1 });

@@ -18,6 +18,7 @@ export const AUDIT_EVENTS = {
   API_TOKEN_REVOKED: 'Token API dicabut',
   ALL_SESSIONS_REVOKED: 'Semua sesi dan token API dicabut (tombol darurat)',
   PERSONAL_DATA_VIEWED: 'Data pribadi pemilih ditampilkan utuh',
+  VOTER_SEARCHED_BY_NIK: 'Pemilih dicari menurut NIK',
   AUDIT_LOG_READ: 'Log audit dibaca',
   AUDIT_CHAIN_VERIFIED: 'Rantai log audit diperiksa',
 } as const satisfies Record<string, string>;

@@ -6,7 +6,8 @@ import { signedIn } from '../accounts/auth.resolver.js';
 import { AllowRoles } from '../authorization/access.js';
 import { isKelurahanInScope, scopeCodeOf, scopeCondition } from '../authorization/area-scope.js';
 import { badInput, forbidden, notFound } from '../errors/domain-error.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import { hashPersonalValue } from '../audit/personal-value-hash.js';
+import { auditSourceOf, type GraphQLContext } from '../graphql/context.js';
 import { RegionType, toRegionType } from '../regions/region.type.js';
 import { VoterEntity } from './voter.entity.js';
 import { VoterSearchInput } from './voter-search.input.js';
@@ -83,6 +84,7 @@ export class VoterResolver {
       .take(Math.min(Math.max(limit, 1), MAX_PAGE))
       .getManyAndCount();
 
+    if (filter.nik) await auditNikSearch(context, filter.nik, voters[0]?.id ?? null);
     return { items: voters.map(toVoterType), total };
   }
 
@@ -93,6 +95,26 @@ export class VoterResolver {
 
     return toRegionType(row);
   }
+}
+
+/**
+ * A search by NIK says whether that person is on the list, even to a caller who sees the
+ * record masked, so it is audited found or not: the NIK as a keyed hash, the voter as target.
+ */
+async function auditNikSearch(
+  context: GraphQLContext,
+  nik: string,
+  foundVoterId: number | null,
+): Promise<void> {
+  const nikHash = hashPersonalValue(context.services.keys.keyFor('nik-hash'), normalizeNik(nik));
+  await context.services.audit.record(auditSourceOf(context), [
+    {
+      action: 'VOTER_SEARCHED_BY_NIK',
+      outcome: 'SUCCESS',
+      target: foundVoterId === null ? null : { type: 'voter', id: foundVoterId },
+      detail: { nikHash, isFound: foundVoterId !== null },
+    },
+  ]);
 }
 
 /**
