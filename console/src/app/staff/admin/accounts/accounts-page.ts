@@ -18,7 +18,8 @@ import { Apollo } from 'apollo-angular';
 import { type Observable, firstValueFrom } from 'rxjs';
 
 import { AuthStore } from '../../../auth/auth-store';
-import { type ApiFailure, toApiFailure } from '../../../graphql/api-failure';
+import { toApiFailure } from '../../../graphql/api-failure';
+import { failureOf, type QueryState, runQueryInto } from '../../../graphql/query-state';
 import {
   type AccountRowFragment,
   AccountsDocument,
@@ -36,11 +37,6 @@ import {
 } from '../../shared/secret-dialog';
 import { type KecamatanOption } from '../../voters/scope-regions';
 import { AccountDialog, type AccountDialogData, type AccountDialogResult } from './account-dialog';
-
-type AccountsState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'loaded'; readonly accounts: readonly AccountRowFragment[] }
-  | { readonly status: 'failed'; readonly failure: ApiFailure };
 
 /** ADMIN: every staff account, with creating, editing, disabling and resets. */
 @Component({
@@ -78,7 +74,9 @@ export class AccountsPage {
   /** The administrator's own account: it cannot be disabled from here. */
   protected readonly ownAccountId = computed(() => this.auth.account()?.id ?? null);
 
-  protected readonly state = signal<AccountsState>({ status: 'loading' });
+  protected readonly state = signal<QueryState<readonly AccountRowFragment[]>>({
+    status: 'loading',
+  });
   private readonly kecamatan = signal<readonly KecamatanOption[]>([]);
 
   /** The table's rows: each account with its role and area in words. */
@@ -86,7 +84,7 @@ export class AccountsPage {
     const state = this.state();
 
     return state.status === 'loaded'
-      ? state.accounts.map((account) => ({
+      ? state.value.map((account) => ({
           account,
           roleLabel: ROLE_LABELS[account.role],
           scopeLabel: scopeLabel(account.scope),
@@ -95,9 +93,7 @@ export class AccountsPage {
   });
 
   protected readonly loadFailure = computed(() => {
-    const state = this.state();
-
-    return state.status === 'failed' ? state.failure : null;
+    return failureOf(this.state());
   });
 
   constructor() {
@@ -113,19 +109,12 @@ export class AccountsPage {
   }
 
   protected load(): void {
-    this.apollo
-      .query({ query: AccountsDocument, fetchPolicy: 'network-only' })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) =>
-          this.state.set(
-            result.data
-              ? { status: 'loaded', accounts: result.data.accounts }
-              : { status: 'failed', failure: toApiFailure(null) },
-          ),
-        error: (error: unknown) =>
-          this.state.set({ status: 'failed', failure: toApiFailure(error) }),
-      });
+    runQueryInto(
+      this.apollo.query({ query: AccountsDocument, fetchPolicy: 'network-only' }),
+      (data) => data.accounts,
+      this.state,
+      this.destroyRef,
+    );
   }
 
   protected async create(): Promise<void> {

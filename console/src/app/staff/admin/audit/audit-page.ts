@@ -17,7 +17,7 @@ import { MatTableModule } from '@angular/material/table';
 import { Apollo } from 'apollo-angular';
 import { type Subscription } from 'rxjs';
 
-import { type ApiFailure, toApiFailure } from '../../../graphql/api-failure';
+import { failureOf, type QueryState, runQueryInto } from '../../../graphql/query-state';
 import {
   type AuditEntriesQuery,
   AuditEntriesDocument,
@@ -29,11 +29,6 @@ import { IndonesianPaginatorIntl } from '../../shared/paginator-intl';
 import { ROLE_LABELS, ROLES } from '../../shared/role-labels';
 
 type AuditPageData = AuditEntriesQuery['auditEntries'];
-
-type EntriesState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'loaded'; readonly page: AuditPageData }
-  | { readonly status: 'failed'; readonly failure: ApiFailure };
 
 export const OUTCOME_LABELS: Readonly<Record<AuditOutcome, string>> = {
   SUCCESS: 'Berhasil',
@@ -80,7 +75,7 @@ export class AuditPage {
   protected readonly action = signal('');
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(defaultPageSize);
-  protected readonly state = signal<EntriesState>({ status: 'loading' });
+  protected readonly state = signal<QueryState<AuditPageData>>({ status: 'loading' });
 
   protected readonly page = computed(() => {
     const state = this.state();
@@ -89,8 +84,8 @@ export class AuditPage {
     }
 
     return {
-      total: state.page.total,
-      rows: state.page.items.map((entry) => ({
+      total: state.value.total,
+      rows: state.value.items.map((entry) => ({
         entry,
         roleLabel: roleLabel(entry.actorRole),
         targetLabel: entry.targetType
@@ -102,9 +97,7 @@ export class AuditPage {
   });
 
   protected readonly failure = computed(() => {
-    const state = this.state();
-
-    return state.status === 'failed' ? state.failure : null;
+    return failureOf(this.state());
   });
 
   constructor() {
@@ -136,8 +129,8 @@ export class AuditPage {
     this.state.set({ status: 'loading' });
     const action = this.action();
 
-    this.request = this.apollo
-      .query({
+    this.request = runQueryInto(
+      this.apollo.query({
         query: AuditEntriesDocument,
         variables: {
           filter: action === '' ? null : { action },
@@ -145,18 +138,11 @@ export class AuditPage {
           limit: this.pageSize(),
         },
         fetchPolicy: 'network-only',
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) =>
-          this.state.set(
-            result.data
-              ? { status: 'loaded', page: result.data.auditEntries }
-              : { status: 'failed', failure: toApiFailure(null) },
-          ),
-        error: (error: unknown) =>
-          this.state.set({ status: 'failed', failure: toApiFailure(error) }),
-      });
+      }),
+      (data) => data.auditEntries,
+      this.state,
+      this.destroyRef,
+    );
   }
 }
 

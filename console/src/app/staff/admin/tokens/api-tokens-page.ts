@@ -7,7 +7,6 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -16,7 +15,8 @@ import { MatTableModule } from '@angular/material/table';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 
-import { type ApiFailure, toApiFailure } from '../../../graphql/api-failure';
+import { toApiFailure } from '../../../graphql/api-failure';
+import { failureOf, type QueryState, runQueryInto } from '../../../graphql/query-state';
 import {
   type ApiTokenRowFragment,
   ApiTokensDocument,
@@ -36,11 +36,6 @@ import {
   CreateTokenDialog,
 } from './create-token-dialog';
 import { TOKEN_STATUS_LABELS, tokenStatus } from './token-status';
-
-type TokensState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'loaded'; readonly tokens: readonly ApiTokenRowFragment[] }
-  | { readonly status: 'failed'; readonly failure: ApiFailure };
 
 /** ADMIN: API tokens of the KPU Provinsi and Bawaslu accounts; create (shown once) and revoke. */
 @Component({
@@ -73,13 +68,15 @@ export class ApiTokensPage {
     'actions',
   ];
 
-  protected readonly state = signal<TokensState>({ status: 'loading' });
+  protected readonly state = signal<QueryState<readonly ApiTokenRowFragment[]>>({
+    status: 'loading',
+  });
 
   protected readonly tokens = computed(() => {
     const state = this.state();
 
     return state.status === 'loaded'
-      ? state.tokens.map((token) => {
+      ? state.value.map((token) => {
           const status = tokenStatus(token);
 
           return {
@@ -93,9 +90,7 @@ export class ApiTokensPage {
   });
 
   protected readonly loadFailure = computed(() => {
-    const state = this.state();
-
-    return state.status === 'failed' ? state.failure : null;
+    return failureOf(this.state());
   });
 
   constructor() {
@@ -103,19 +98,12 @@ export class ApiTokensPage {
   }
 
   protected load(): void {
-    this.apollo
-      .query({ query: ApiTokensDocument, fetchPolicy: 'network-only' })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) =>
-          this.state.set(
-            result.data
-              ? { status: 'loaded', tokens: result.data.apiTokens }
-              : { status: 'failed', failure: toApiFailure(null) },
-          ),
-        error: (error: unknown) =>
-          this.state.set({ status: 'failed', failure: toApiFailure(error) }),
-      });
+    runQueryInto(
+      this.apollo.query({ query: ApiTokensDocument, fetchPolicy: 'network-only' }),
+      (data) => data.apiTokens,
+      this.state,
+      this.destroyRef,
+    );
   }
 
   protected async create(): Promise<void> {
