@@ -5,7 +5,14 @@ import path from 'node:path';
 import type { Logger } from '../logging/logger.js';
 
 /** What each derived key protects; a key is never used for two purposes. */
-export type KeyPurpose = 'audit-chain' | 'nik-hash' | 'totp-secret';
+export type KeyPurpose =
+  | 'audit-chain'
+  | 'nik-hash'
+  | 'totp-secret'
+  /** AES-256-GCM key of the stored KTP/KK documents. */
+  | 'document'
+  /** HMAC secret that signs the public proof-of-work challenges. */
+  | 'proof-of-work';
 
 /** The keys Kaliber derives from its one master secret. */
 export interface SecretKeys {
