@@ -29,7 +29,7 @@ const config: CodegenConfig = {
         nonOptionalTypename: true,
         skipTypeNameForRoot: true,
         strictScalars: true,
-        scalars: { ID: 'string', DateTimeISO: 'string' },
+        scalars: { ID: 'string', DateTimeISO: 'string', Upload: 'File' },
       },
     },
   },

@@ -27,7 +27,7 @@ export async function withCommandContext<T>(
     const regions = await loadRegionCatalogue(config.kabKotaCode);
     await syncRegionTable(dataSource, regions);
     const keys = loadSecretKeys(config.secretKey, config.dataDir, log);
-    const services = createServices(config, dataSource, regions, keys);
+    const services = createServices(config, dataSource, regions, keys, log);
 
     return await work({ dataSource, regions, services, log });
   } finally {

@@ -19,6 +19,7 @@ import { seedDemoDataIfEmpty } from './demo/demo-data.js';
 import { personalDataAuditPlugin } from './authorization/personal-data-audit.plugin.js';
 import { loadSecretKeys } from './security/secret-keys.js';
 import { createServices, type Services } from './services.js';
+import { graphqlLimits } from './graphql/graphql-limits.js';
 
 export interface RunningServer {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -38,7 +39,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     const synced = await syncRegionTable(dataSource, regions);
     log.info({ kabKota: regions.kabKota.code, ...synced }, 'region table synchronised');
     const keys = loadSecretKeys(config.secretKey, config.dataDir, log);
-    const services = createServices(config, dataSource, regions, keys);
+    const services = createServices(config, dataSource, regions, keys, log);
     await seedDemoDataIfEmpty(dataSource, regions, services, log);
 
     return await listen(config, log, dataSource, regions, services);
@@ -56,8 +57,14 @@ async function listen(
   services: Services,
 ): Promise<RunningServer> {
   const httpServer = http.createServer();
+  const schema = await buildKaliberSchema();
+  const armor = graphqlLimits();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildKaliberSchema(),
+    schema,
+    // Depth, alias, directive, token and cost limits run before execution: a request with
+    // 500 aliased lookups is refused before any resolver (or the database) sees it.
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     formatError,
     // Field suggestions ("Did you mean …") describe the schema to anonymous callers.
     hideSchemaDetailsFromClientErrors: true,
@@ -72,6 +79,7 @@ async function listen(
         stopGracePeriodMillis: config.shutdownTimeoutMs,
       }),
       ApolloServerPluginLandingPageDisabled(),
+      ...armor.plugins,
       errorLoggingPlugin,
       personalDataAuditPlugin,
     ],
@@ -80,12 +88,21 @@ async function listen(
 
   httpServer.on(
     'request',
-    createApp({ apollo, dataSource, regions, services, log, consoleDir: config.consoleDir }),
+    createApp({
+      apollo,
+      schema,
+      dataSource,
+      regions,
+      services,
+      log,
+      consoleDir: config.consoleDir,
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
+  services.publicAccess.start();
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -97,7 +114,11 @@ async function listen(
     services,
     close: () => {
       // The drain plugin stops the listener and waits for in-flight requests.
-      closing ??= apollo.stop().then(() => dataSource.destroy());
+      // The public services flush their buffered counters and lookup log before the pool goes.
+      closing ??= apollo
+        .stop()
+        .then(() => services.publicAccess.stop())
+        .then(() => dataSource.destroy());
       return closing;
     },
   };

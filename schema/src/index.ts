@@ -19,3 +19,7 @@ export * from './residency/residency.js';
 export * from './accounts/roles.js';
 export * from './accounts/password-rules.js';
 export * from './authorization/personal-data-policy.js';
+export * from './registration/document-rules.js';
+export * from './registration/registration-form.js';
+export * from './registration/receipt-code.js';
+export * from './registration/registration-stage.js';

@@ -21,6 +21,10 @@ export const AUDIT_EVENTS = {
   VOTER_SEARCHED_BY_NIK: 'Pemilih dicari menurut NIK',
   AUDIT_LOG_READ: 'Log audit dibaca',
   AUDIT_CHAIN_VERIFIED: 'Rantai log audit diperiksa',
+  REGISTRATION_SUBMITTED: 'Pendaftaran pemilih baru diajukan lewat layanan publik',
+  REGISTRATION_STATUS_CHECKED: 'Status pendaftaran dilacak dengan kode tanda terima',
+  PUBLIC_RATE_LIMIT_TRIPPED: 'Batas permintaan layanan publik terlampaui',
+  PUBLIC_LOOKUP_SCAN_SUSPECTED: 'Pola pemindaian NIK berurutan terdeteksi pada layanan publik',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_EVENTS;

@@ -1,6 +1,19 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { JAKARTA_TIMUR_CODE } from '@kaliber/schema';
+import {
+  JAKARTA_TIMUR_CODE,
+  parseMaskPolicy,
+  requireIsoDate,
+  type MaskPolicy,
+} from '@kaliber/schema';
+
+import {
+  DEFAULT_PUBLIC_LIMITS,
+  parseRateLimitRule,
+  type ActionLimits,
+  type PublicLimits,
+  type RateLimitRule,
+} from '../public-access/rate-limit-rule.js';
 
 import { parseDatabaseUrl, type DatabaseConfig } from './database-url.js';
 
@@ -63,6 +76,20 @@ const environmentSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: wholeNumber(1, 24 * 60).default(15),
   LOGIN_IP_MAX_FAILURES: wholeNumber(1, 10_000).default(50),
   PASSWORD_HASH_CONCURRENCY: wholeNumber(1, 64).default(4),
+  NIK_MASK: z.string().min(1).default('last6'),
+  CEK_NIK_SHOWS_KELURAHAN: booleanFlag.default(false),
+  CEK_NIK_FAST_PATH: booleanFlag.default(true),
+  PROOF_OF_WORK: booleanFlag.optional(),
+  PUBLIC_LIMIT_PER_IP: z.string().min(1).optional(),
+  PUBLIC_LIMIT_PER_NIK: z.string().min(1).optional(),
+  PUBLIC_LIMIT_GLOBAL: z.string().min(1).optional(),
+  REGISTRATION_LIMIT_PER_IP: z.string().min(1).optional(),
+  REGISTRATION_LIMIT_PER_NIK: z.string().min(1).optional(),
+  REGISTRATION_LIMIT_GLOBAL: z.string().min(1).optional(),
+  POLLING_DATE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'harus tanggal YYYY-MM-DD' })
+    .optional(),
 });
 
 export interface Config {
@@ -89,6 +116,23 @@ export interface Config {
    */
   readonly secretKey: string | undefined;
   readonly security: SecurityConfig;
+  readonly publicServices: PublicServicesConfig;
+}
+
+/** The public services: Cek NIK, registration and tracking (DESIGN §4.1, §4.2, §6.3). */
+export interface PublicServicesConfig {
+  /** How Cek NIK masks the NIK it echoes (NIK_MASK: last6, last4 or visible digits). */
+  readonly nikMask: MaskPolicy;
+  /** Cek NIK also names the kelurahan of a registered NIK. Off by default. */
+  readonly showsKelurahan: boolean;
+  /** Public lookups and submissions need an ALTCHA proof of work; on by default in production. */
+  readonly isProofOfWorkRequired: boolean;
+  /** Serve the exact Cek NIK operation on the dedicated path instead of the general executor. */
+  readonly isCekNikFastPathEnabled: boolean;
+  /** Limits per client IP, per NIK and overall, for each public action. */
+  readonly limits: PublicLimits;
+  /** Next polling day, so that who turns 17 by then may register now (pemilih pemula). */
+  readonly pollingDate: string | null;
 }
 
 export interface SecurityConfig {
@@ -161,7 +205,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerIp: values.LOGIN_IP_MAX_FAILURES,
       passwordHashConcurrency: values.PASSWORD_HASH_CONCURRENCY,
     },
+    publicServices: {
+      nikMask: withVariableName('NIK_MASK', () => parseMaskPolicy(values.NIK_MASK)),
+      showsKelurahan: values.CEK_NIK_SHOWS_KELURAHAN,
+      isProofOfWorkRequired: values.PROOF_OF_WORK ?? values.NODE_ENV === 'production',
+      isCekNikFastPathEnabled: values.CEK_NIK_FAST_PATH,
+      limits: publicLimits(values),
+      pollingDate: values.POLLING_DATE
+        ? withVariableName('POLLING_DATE', () => checkedDate(values.POLLING_DATE ?? ''))
+        : null,
+    },
   };
+}
+
+// PUBLIC_LIMIT_* set the limits of both Cek NIK and tracking, since both answer a question
+// about an NIK; each keeps its own counters and, when unset, its own default.
+function publicLimits(values: z.infer<typeof environmentSchema>): PublicLimits {
+  const rule = (variable: LimitVariable, fallback: RateLimitRule): RateLimitRule => {
+    const text = values[variable];
+    return text === undefined
+      ? fallback
+      : withVariableName(variable, () => parseRateLimitRule(text));
+  };
+  const lookup = (defaults: ActionLimits): ActionLimits => ({
+    perIp: rule('PUBLIC_LIMIT_PER_IP', defaults.perIp),
+    perNik: rule('PUBLIC_LIMIT_PER_NIK', defaults.perNik),
+    global: rule('PUBLIC_LIMIT_GLOBAL', defaults.global),
+  });
+  const submit = DEFAULT_PUBLIC_LIMITS.REGISTRATION_SUBMIT;
+
+  return {
+    CEK_NIK: lookup(DEFAULT_PUBLIC_LIMITS.CEK_NIK),
+    REGISTRATION_STATUS: lookup(DEFAULT_PUBLIC_LIMITS.REGISTRATION_STATUS),
+    REGISTRATION_SUBMIT: {
+      perIp: rule('REGISTRATION_LIMIT_PER_IP', submit.perIp),
+      perNik: rule('REGISTRATION_LIMIT_PER_NIK', submit.perNik),
+      global: rule('REGISTRATION_LIMIT_GLOBAL', submit.global),
+    },
+  };
+}
+
+type LimitVariable =
+  | 'PUBLIC_LIMIT_PER_IP'
+  | 'PUBLIC_LIMIT_PER_NIK'
+  | 'PUBLIC_LIMIT_GLOBAL'
+  | 'REGISTRATION_LIMIT_PER_IP'
+  | 'REGISTRATION_LIMIT_PER_NIK'
+  | 'REGISTRATION_LIMIT_GLOBAL';
+
+function checkedDate(text: string): string {
+  requireIsoDate(text);
+  return text;
 }
 
 /**

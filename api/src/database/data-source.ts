@@ -10,6 +10,10 @@ import { LoginThrottleEntity } from '../accounts/login-throttle.entity.js';
 import { SessionEntity } from '../accounts/session.entity.js';
 import { AuditChainHeadEntity, AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { RegionEntity } from '../regions/region.entity.js';
+import {
+  RegistrationDocumentEntity,
+  RegistrationEntity,
+} from '../registrations/registration.entity.js';
 import { VoterEntity } from '../voters/voter.entity.js';
 import { migrations } from './migrations/index.js';
 import { PinoTypeOrmLogger } from './typeorm-logger.js';
@@ -22,6 +26,8 @@ export const entities = [
   LoginThrottleEntity,
   AuditEntryEntity,
   AuditChainHeadEntity,
+  RegistrationEntity,
+  RegistrationDocumentEntity,
 ];
 
 export interface DataSourceSettings {

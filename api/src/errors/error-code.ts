@@ -23,6 +23,11 @@ export const ERROR_CODES = [
   /** The target changed since it was read (optimistic locking) or already exists. */
   'CONFLICT',
   'RATE_LIMITED',
+  /**
+   * A public request came without a valid proof of work (missing, wrong, expired or already
+   * used; `extensions.reason` says which): fetch a new challenge and solve it.
+   */
+  'PROOF_OF_WORK_FAILED',
   /** A dependency (the database) is unreachable; retrying later may succeed. */
   'SERVICE_UNAVAILABLE',
   /** A bug or an unexpected failure; the log has the detail under the correlation id. */

@@ -18,6 +18,7 @@ const PUBLIC_MESSAGES: Record<ErrorCode, string> = {
   NOT_FOUND: 'Data tidak ditemukan',
   CONFLICT: 'Data telah berubah; muat ulang lalu coba lagi',
   RATE_LIMITED: 'Terlalu banyak permintaan; coba lagi nanti',
+  PROOF_OF_WORK_FAILED: 'Verifikasi anti-robot gagal; coba lagi',
   SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia; coba lagi nanti',
   INTERNAL_SERVER_ERROR: 'Terjadi kesalahan pada server',
 };

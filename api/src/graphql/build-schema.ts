@@ -11,7 +11,9 @@ import { AuthResolver } from '../accounts/auth.resolver.js';
 import type { AccessDecision } from '../authorization/access.js';
 import { authChecker } from '../authorization/auth-checker.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
+import { PublicServiceResolver } from '../public-access/public.resolver.js';
 import { RegionResolver } from '../regions/region.resolver.js';
+import { RegistrationResolver } from '../registrations/registration.resolver.js';
 import { VoterResolver } from '../voters/voter.resolver.js';
 
 /** Every resolver of the API. A feature module adds its resolver here. */
@@ -21,6 +23,8 @@ export const resolvers = [
   AccountResolver,
   AuditResolver,
   VoterResolver,
+  PublicServiceResolver,
+  RegistrationResolver,
 ] as const;
 
 export async function buildKaliberSchema(): Promise<GraphQLSchema> {

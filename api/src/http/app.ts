@@ -2,9 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type Request,
+  type RequestHandler,
+} from 'express';
+import type { GraphQLSchema } from 'graphql';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { pinoHttp } from 'pino-http';
-import type { RegionCatalogue } from '@kaliber/schema';
+import {
+  DOCUMENT_KINDS,
+  MAX_DOCUMENT_BYTES,
+  MAX_REGISTRATION_REQUEST_BYTES,
+  type RegionCatalogue,
+} from '@kaliber/schema';
 import type { DataSource } from 'typeorm';
 
 import { PersonalDataViews } from '../authorization/personal-data-views.js';
@@ -13,13 +25,18 @@ import { isDatabaseUnavailable } from '../errors/format-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Logger } from '../logging/logger.js';
 import type { Services } from '../services.js';
+import { cekNikFastPath } from '../public-access/cek-nik-fast-path.js';
+import type { PublicRequest } from '../public-access/public-gate.js';
 import { healthRouter } from './health.js';
+import { proofOfWorkRouter } from './proof-of-work-route.js';
 import { requestIdOf } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
 import { presentedToken, sessionCookieWriter } from './session-credentials.js';
 
 export interface AppDependencies {
   readonly apollo: ApolloServer<GraphQLContext>;
+  /** The schema Apollo serves; the Cek NIK path validates its documents against it. */
+  readonly schema: GraphQLSchema;
   readonly dataSource: DataSource;
   readonly regions: RegionCatalogue;
   readonly services: Services;
@@ -33,6 +50,7 @@ const JSON_BODY_LIMIT = '100kb';
 
 export function createApp({
   apollo,
+  schema,
   dataSource,
   regions,
   services,
@@ -72,10 +90,28 @@ export function createApp({
   );
   app.use(securityHeaders);
   app.use(healthRouter(dataSource));
+  const { proofOfWork } = services.publicAccess;
+  if (proofOfWork) app.use(proofOfWorkRouter(proofOfWork));
 
+  const publicRequestOf = (request: Request): PublicRequest => ({
+    clientIp: clientIpOf(request),
+    requestId: assignedRequestId(request),
+    log: request.log,
+  });
   app.use(
     '/graphql',
+    // Multipart (registration uploads) first: graphql-upload turns it into the GraphQL body.
+    // Apollo's CSRF prevention stays on, so a browser must send Apollo-Require-Preflight.
+    refuseOversizedUploads,
+    graphqlUploadExpress({
+      maxFileSize: MAX_DOCUMENT_BYTES,
+      maxFiles: DOCUMENT_KINDS.length,
+      maxFieldSize: MAX_REGISTRATION_FIELD_BYTES,
+    }),
     express.json({ limit: JSON_BODY_LIMIT }),
+    ...(services.config.publicServices.isCekNikFastPathEnabled
+      ? [cekNikFastPath(schema, services.cekNik, publicRequestOf)]
+      : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
         const token = presentedToken(req, security.isCookieSecure);
@@ -86,7 +122,7 @@ export function createApp({
           regions,
           services,
           actor: token ? await resolveActor(services, token) : null,
-          clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          clientIp: clientIpOf(req),
           sessionCookie: sessionCookieWriter(res, security.isCookieSecure),
           personalDataViews: new PersonalDataViews(),
         };
@@ -103,6 +139,33 @@ export function createApp({
   app.use(jsonErrorHandler);
 
   return app;
+}
+
+/** Largest non-file part of a registration request (its `operations` and `map` JSON). */
+const MAX_REGISTRATION_FIELD_BYTES = 100_000;
+
+/**
+ * A multipart request that announces more bytes than two documents and the form can take is
+ * refused before a byte of it is read; one without a length is bounded by the per-file limits.
+ */
+const refuseOversizedUploads: RequestHandler = (request, response, next) => {
+  const length = Number(request.headers['content-length'] ?? 0);
+  if (request.is('multipart/form-data') && length > MAX_REGISTRATION_REQUEST_BYTES) {
+    response.status(413).json({
+      errors: [
+        {
+          message: 'Permintaan terlalu besar; ukuran maksimal tiap berkas 5 MB',
+          extensions: { code: 'BAD_REQUEST', requestId: assignedRequestId(request) },
+        },
+      ],
+    });
+    return;
+  }
+  next();
+};
+
+function clientIpOf(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }
 
 /** The built Angular console at `/`, with unknown paths falling back to its index.html. */

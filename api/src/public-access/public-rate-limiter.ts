@@ -1,0 +1,384 @@
+import { createHash } from 'node:crypto';
+
+import type { Logger } from '../logging/logger.js';
+import {
+  DEFAULT_PUBLIC_LIMITS,
+  PUBLIC_ACTIONS,
+  type LimitScope,
+  type PublicAction,
+  type PublicLimits,
+  type RateLimitRule,
+} from './rate-limit-rule.js';
+import type { CounterDelta, CounterStore } from './rate-limit-store.js';
+
+export type { LimitScope, PublicAction, PublicLimits, RateLimitRule } from './rate-limit-rule.js';
+
+/** The answer of `consume`: admitted, or refused by the first limit that is used up. */
+export type LimitDecision =
+  | { readonly allowed: true }
+  | {
+      readonly allowed: false;
+      /** The most specific limit that refused: IP before NIK before GLOBAL. */
+      readonly scope: LimitScope;
+      /** Seconds until every limit that refused has a new window. */
+      readonly retryAfterSeconds: number;
+      /**
+       * Whether this is this process's first refusal by that counter in its window: the caller
+       * audits a trip once, not once per refused request.
+       */
+      readonly isFirstRefusal: boolean;
+    };
+
+export interface PublicRateLimiterOptions {
+  readonly store: CounterStore;
+  readonly log: Logger;
+  readonly limits?: PublicLimits;
+  /** Epoch milliseconds; injected so tests can move time. */
+  readonly now?: () => number;
+  /** How often local hits are pushed to the store and the totals read back. */
+  readonly syncIntervalMs?: number;
+  /** How often expired counters are deleted from the store. */
+  readonly purgeIntervalMs?: number;
+  /** Counters held in memory at most; beyond it the oldest windows' counters are dropped. */
+  readonly maxKeys?: number;
+}
+
+/** One counter of the current window. */
+interface Counter {
+  /** Total in the store at the last read-back (every process's hits, including ours). */
+  shared: number;
+  /** Hits admitted here since the last push. */
+  pending: number;
+  /** Hits pushed by the sync under way, not yet in `shared`. */
+  inFlight: number;
+  /** Whether the counter is on its window's list of counters to push. */
+  isDirty: boolean;
+  /** Whether this counter has refused a request in this window already. */
+  hasRefused: boolean;
+}
+
+/** The counters of one limit (action × scope) in its current window. */
+interface Window {
+  readonly start: number;
+  readonly end: number;
+  /** Key suffix: the window start in epoch seconds. */
+  readonly suffix: string;
+  /** By client IP, NIK hash or GLOBAL_ID; insertion order is creation order. */
+  readonly counters: Map<string, Counter>;
+  dirty: { readonly id: string; readonly counter: Counter }[];
+}
+
+interface Limit {
+  readonly rule: RateLimitRule;
+  readonly windowMs: number;
+  /** `${action}:${scope}:` */
+  readonly prefix: string;
+  /** Global limits hold one counter per window and are never evicted. */
+  readonly isGlobal: boolean;
+  window: Window;
+}
+
+const ALLOWED: LimitDecision = Object.freeze({ allowed: true });
+const GLOBAL_ID = 'all';
+/** Longest id kept verbatim in a counter key; longer ones are hashed to fit the 120-char column. */
+const MAX_ID_LENGTH = 64;
+/** Share of `maxKeys` an eviction frees at once, so a flood of new keys does not evict on every call. */
+const EVICTION_SHARE = 0.1;
+
+/**
+ * The public rate limits (DESIGN §6.3): per client IP, per NIK across all IPs, and global, in
+ * fixed windows, shared by every API process through a CounterStore.
+ *
+ * `consume` runs on the hottest path of the system, so it never waits on the database: it
+ * decides from the shared total read at the last sync plus the hits admitted here since. Every
+ * `syncIntervalMs` a background sync pushes the local hits in one multi-row upsert and reads
+ * back the totals of the counters it pushed. A counter this process has not touched for a
+ * while is read back after its next hit, so the view of any counter in use is at most one
+ * interval old. Across P processes a limit can therefore be exceeded by at most what the
+ * others admitted for that counter during one interval before they saw it used up: at most
+ * P × (hits one process admits for one counter per interval) over the limit, and never more
+ * than P × points.
+ *
+ * A failing store is logged and the limiter keeps limiting with what it has (its own hits are
+ * kept and pushed once the store answers again): a database hiccup neither opens the public
+ * service to unlimited lookups nor closes it.
+ */
+export class PublicRateLimiter {
+  private readonly store: CounterStore;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly syncIntervalMs: number;
+  private readonly purgeIntervalMs: number;
+  private readonly maxKeys: number;
+  private readonly limits: Readonly<Record<PublicAction, readonly [Limit, Limit, Limit]>>;
+  private readonly allLimits: readonly Limit[];
+  private keyCount = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private syncing: Promise<void> | null = null;
+  private lastPurgeAt: number;
+  private isStoreFailing = false;
+
+  constructor(options: PublicRateLimiterOptions) {
+    this.store = options.store;
+    this.log = options.log;
+    this.now = options.now ?? Date.now;
+    this.syncIntervalMs = options.syncIntervalMs ?? 200;
+    this.purgeIntervalMs = options.purgeIntervalMs ?? 60_000;
+    this.maxKeys = options.maxKeys ?? 250_000;
+    this.lastPurgeAt = this.now();
+
+    const configured = options.limits ?? DEFAULT_PUBLIC_LIMITS;
+    const now = this.now();
+    const limit = (action: PublicAction, scope: LimitScope, rule: RateLimitRule): Limit => {
+      const windowMs = rule.windowSeconds * 1000;
+      return {
+        rule,
+        windowMs,
+        prefix: `${action}:${scope}:`,
+        isGlobal: scope === 'GLOBAL',
+        window: windowAt(now, windowMs),
+      };
+    };
+    const limitsOf = (action: PublicAction): readonly [Limit, Limit, Limit] => {
+      const { perIp, perNik, global } = configured[action];
+      return [
+        limit(action, 'IP', perIp),
+        limit(action, 'NIK', perNik),
+        limit(action, 'GLOBAL', global),
+      ];
+    };
+    this.limits = {
+      CEK_NIK: limitsOf('CEK_NIK'),
+      REGISTRATION_STATUS: limitsOf('REGISTRATION_STATUS'),
+      REGISTRATION_SUBMIT: limitsOf('REGISTRATION_SUBMIT'),
+    };
+    this.allLimits = PUBLIC_ACTIONS.flatMap((action) => this.limits[action]);
+  }
+
+  /**
+   * Admits one request or refuses it, synchronously and from memory. A refused request counts
+   * against no limit, so a client that keeps hammering recovers when its window ends.
+   * `nikHash` is null when the request carries no valid NIK: only the IP and global limits apply.
+   */
+  consume(action: PublicAction, clientIp: string, nikHash: string | null): LimitDecision {
+    const now = this.now();
+    const [ipLimit, nikLimit, globalLimit] = this.limits[action];
+    const ipWindow = this.currentWindow(ipLimit, now);
+    const nikWindow = nikHash === null ? null : this.currentWindow(nikLimit, now);
+    const globalWindow = this.currentWindow(globalLimit, now);
+
+    const ip = ipWindow.counters.get(clientIp);
+    const nik =
+      nikWindow === null || nikHash === null ? undefined : nikWindow.counters.get(nikHash);
+    const global = globalWindow.counters.get(GLOBAL_ID);
+    const isIpFull = isFull(ip, ipLimit);
+    const isNikFull = isFull(nik, nikLimit);
+    const isGlobalFull = isFull(global, globalLimit);
+    if (isIpFull || isNikFull || isGlobalFull) {
+      const refusing = isIpFull ? ip : isNikFull ? nik : global;
+      const isFirstRefusal = refusing !== undefined && !refusing.hasRefused;
+      if (refusing) refusing.hasRefused = true;
+      const windowEnd = Math.max(
+        isIpFull ? ipWindow.end : 0,
+        isNikFull && nikWindow ? nikWindow.end : 0,
+        isGlobalFull ? globalWindow.end : 0,
+      );
+
+      return {
+        allowed: false,
+        scope: isIpFull ? 'IP' : isNikFull ? 'NIK' : 'GLOBAL',
+        retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)),
+        isFirstRefusal,
+      };
+    }
+
+    this.hit(ipWindow, clientIp, ip);
+    if (nikWindow && nikHash !== null) this.hit(nikWindow, nikHash, nik);
+    this.hit(globalWindow, GLOBAL_ID, global);
+
+    return ALLOWED;
+  }
+
+  /** Starts the background sync. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.sync(), this.syncIntervalMs);
+    // The limiter must not keep a finished process alive.
+    this.timer.unref();
+  }
+
+  /** Stops the background sync after a last push of the local hits. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  /** Pushes the local hits and reads the totals back now; never rejects (failures are logged). */
+  async flush(): Promise<void> {
+    await this.syncing;
+    await this.sync();
+  }
+
+  /** Counters held in memory, for tests and health figures. */
+  get heldKeyCount(): number {
+    return this.keyCount;
+  }
+
+  private sync(): Promise<void> {
+    // One sync at a time: a slow database makes syncs less frequent, never piled up.
+    if (!this.syncing) {
+      this.syncing = this.runSync()
+        .catch((error: unknown) => this.noteStoreFailure(error))
+        .finally(() => {
+          this.syncing = null;
+        });
+    }
+
+    return this.syncing;
+  }
+
+  private async runSync(): Promise<void> {
+    const now = this.now();
+    const batch: { limit: Limit; window: Window; id: string; counter: Counter }[] = [];
+    const deltas: CounterDelta[] = [];
+    for (const limit of this.allLimits) {
+      const window = this.currentWindow(limit, now);
+      for (const { id, counter } of window.dirty) {
+        counter.isDirty = false;
+        counter.inFlight = counter.pending;
+        counter.pending = 0;
+        batch.push({ limit, window, id, counter });
+        deltas.push({
+          key: `${limit.prefix}${storedId(id)}:${window.suffix}`,
+          hits: counter.inFlight,
+          expiresAt: window.end,
+        });
+      }
+      window.dirty = [];
+    }
+
+    if (deltas.length > 0) {
+      try {
+        const totals = await this.store.addAndRead(deltas);
+        batch.forEach(({ counter }, index) => {
+          const total = totals.get(deltas[index]?.key ?? '') ?? 0;
+          // Never lower a count within its window, even if the row vanished meanwhile.
+          counter.shared = Math.max(total, counter.shared + counter.inFlight);
+          counter.inFlight = 0;
+        });
+        this.noteStoreRecovered();
+      } catch (error: unknown) {
+        // Keep the hits for the next sync, unless their window has ended meanwhile.
+        for (const { limit, window, id, counter } of batch) {
+          counter.pending += counter.inFlight;
+          counter.inFlight = 0;
+          if (limit.window === window && !counter.isDirty) {
+            counter.isDirty = true;
+            window.dirty.push({ id, counter });
+          }
+        }
+        this.noteStoreFailure(error);
+      }
+    }
+
+    if (now - this.lastPurgeAt >= this.purgeIntervalMs) {
+      this.lastPurgeAt = now;
+      try {
+        await this.store.purgeExpired(now);
+      } catch (error: unknown) {
+        this.noteStoreFailure(error);
+      }
+    }
+  }
+
+  /** The limit's window at `now`, rolling over (and dropping the old counters) when it ended. */
+  private currentWindow(limit: Limit, now: number): Window {
+    if (now >= limit.window.end) {
+      this.keyCount -= limit.window.counters.size;
+      limit.window = windowAt(now, limit.windowMs);
+    }
+
+    return limit.window;
+  }
+
+  private hit(window: Window, id: string, existing: Counter | undefined): void {
+    let counter = existing;
+    if (!counter) {
+      if (this.keyCount >= this.maxKeys) this.evict();
+      counter = { shared: 0, pending: 0, inFlight: 0, isDirty: false, hasRefused: false };
+      window.counters.set(id, counter);
+      this.keyCount += 1;
+    }
+    counter.pending += 1;
+    if (!counter.isDirty) {
+      counter.isDirty = true;
+      window.dirty.push({ id, counter });
+    }
+  }
+
+  /**
+   * Frees a tenth of the cap, from the window that started earliest, oldest counters first.
+   * A dropped counter's pending hits still reach the store (the dirty list holds them), and
+   * its shared total is read back after its next hit; only the local view is lost for one
+   * interval.
+   */
+  private evict(): void {
+    let toFree = Math.max(1, Math.ceil(this.maxKeys * EVICTION_SHARE));
+    while (toFree > 0) {
+      const candidates = this.allLimits.filter(
+        (limit) => !limit.isGlobal && limit.window.counters.size > 0,
+      );
+      if (candidates.length === 0) return;
+      const oldest = candidates.reduce((a, b) => (b.window.start < a.window.start ? b : a));
+      for (const id of oldest.window.counters.keys()) {
+        oldest.window.counters.delete(id);
+        this.keyCount -= 1;
+        toFree -= 1;
+        if (toFree === 0) break;
+      }
+    }
+  }
+
+  private noteStoreFailure(error: unknown): void {
+    if (this.isStoreFailing) return;
+    this.isStoreFailing = true;
+    // Class and driver code only: a driver message can quote the counter keys (IPs, hashes).
+    this.log.warn(
+      {
+        errorClass: error instanceof Error ? error.name : typeof error,
+        errorCode: (error as { code?: unknown } | null)?.code,
+      },
+      'rate-limit counters could not be synced; limiting with local counts',
+    );
+  }
+
+  private noteStoreRecovered(): void {
+    if (!this.isStoreFailing) return;
+    this.isStoreFailing = false;
+    this.log.info('rate-limit counters synced again');
+  }
+}
+
+function windowAt(now: number, windowMs: number): Window {
+  const start = Math.floor(now / windowMs) * windowMs;
+
+  return {
+    start,
+    end: start + windowMs,
+    suffix: String(start / 1000),
+    counters: new Map(),
+    dirty: [],
+  };
+}
+
+function isFull(counter: Counter | undefined, limit: Limit): boolean {
+  return (
+    counter !== undefined &&
+    counter.shared + counter.inFlight + counter.pending >= limit.rule.points
+  );
+}
+
+function storedId(id: string): string {
+  return id.length <= MAX_ID_LENGTH ? id : createHash('sha256').update(id).digest('hex');
+}
