@@ -20,7 +20,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { hashPersonalValue } from '../audit/personal-value-hash.js';
 import type { PublicServicesConfig } from '../config/config.js';
 import { inspectDocument, type InspectedDocument } from '../documents/inspect-document.js';
-import { readUpload } from '../documents/read-upload.js';
+import { openAndReadUpload } from '../documents/read-upload.js';
 import { DomainError, type IssueOfField } from '../errors/domain-error.js';
 import { type PublicGate, type PublicRequest, sourceOf } from '../public-access/public-gate.js';
 import { seal } from '../security/sealed-box.js';
@@ -150,7 +150,7 @@ export class RegistrationService {
     const issues: IssueOfField[] = [];
     const documents = new Map<DocumentKind, InspectedDocument>();
     for (const file of files) {
-      const read = await readUpload(file.openStream(), MAX_DOCUMENT_BYTES);
+      const read = await openAndReadUpload(() => file.openStream(), MAX_DOCUMENT_BYTES);
       if ('tooLarge' in read) {
         issues.push(tooLargeIssue(file.kind));
         continue;

@@ -18,8 +18,9 @@ export class RegistrationResolver {
   })
   async submitRegistration(
     @Arg('input') input: RegistrationInput,
-    @Arg('ktp', () => GraphQLUpload) ktp: Promise<FileUpload>,
-    @Arg('kk', () => GraphQLUpload) kk: Promise<FileUpload>,
+    // An upload is a promise of a stream, not an input object: nothing for class-validator.
+    @Arg('ktp', () => GraphQLUpload, { validate: false }) ktp: Promise<FileUpload>,
+    @Arg('kk', () => GraphQLUpload, { validate: false }) kk: Promise<FileUpload>,
     @Ctx() context: GraphQLContext,
     @Arg('proofOfWork', () => String, { nullable: true }) proofOfWork?: string | null,
   ): Promise<RegistrationReceiptType> {
