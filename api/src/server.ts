@@ -19,7 +19,7 @@ import { seedDemoDataIfEmpty } from './demo/demo-data.js';
 import { personalDataAuditPlugin } from './authorization/personal-data-audit.plugin.js';
 import { loadSecretKeys } from './security/secret-keys.js';
 import { createServices, type Services } from './services.js';
-import { graphqlLimits } from './graphql/graphql-limits.js';
+import { graphqlLimits, MAX_TOKENS } from './graphql/graphql-limits.js';
 
 export interface RunningServer {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000. */
@@ -64,6 +64,7 @@ async function listen(
     // Depth, alias, directive, token and cost limits run before execution: a request with
     // 500 aliased lookups is refused before any resolver (or the database) sees it.
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
     formatError,
     // Field suggestions ("Did you mean …") describe the schema to anonymous callers.

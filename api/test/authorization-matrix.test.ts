@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 
 import {
+  buildNik,
   createRegionCatalogue,
   JAKARTA_TIMUR_REGIONS,
   maskName,
   maskNik,
   PERSONAL_FIELDS,
+  receiptCodeFromBytes,
   STAFF_MASK_POLICY,
   type PersonalField,
   type RegionRow,
@@ -20,7 +22,8 @@ import { buildKaliberSchema, operationAccess } from '../src/graphql/build-schema
 import { seedVoters } from '../src/seed/seed-command.js';
 import { VoterEntity } from '../src/voters/voter.entity.js';
 import { insertAccount, signIn, type TestAccount } from './support/accounts.js';
-import { graphqlClient, type ClientOptions } from './support/graphql-client.js';
+import { graphqlClient, type ClientOptions, type UploadedFile } from './support/graphql-client.js';
+import { registrationForm } from './support/registration-requests.js';
 import { testDatabaseKind } from './support/test-database.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './support/test-server.js';
 
@@ -141,6 +144,8 @@ interface OperationCase {
   readonly voters?: (fixture: Fixture) => VoterResult;
   /** A call that succeeds ends the caller's session, or every session. */
   readonly endsSessions?: 'own' | 'all';
+  /** Files for `Upload` variables: the request goes as multipart. */
+  readonly uploads?: Readonly<Record<string, UploadedFile>>;
 }
 
 const VOTER_FIELDS = `id nik nkk name birthPlace birthDate address disability
@@ -150,6 +155,22 @@ const SEARCH = `query ($filter: VoterSearchInput!) {
   searchVoters(filter: $filter, limit: 3) { total items { ${VOTER_FIELDS} } }
 }`;
 const ACCOUNT_SETTINGS = { displayName: 'Uji', role: 'OPERATOR' };
+const OPEN_PUBLIC_LIMITS = {
+  PUBLIC_LIMIT_PER_IP: '10000/1m',
+  PUBLIC_LIMIT_PER_NIK: '10000/1m',
+  REGISTRATION_LIMIT_PER_IP: '10000/1m',
+  REGISTRATION_LIMIT_PER_NIK: '10000/1m',
+  REGISTRATION_LIMIT_GLOBAL: '10000/1m',
+};
+/** Well formed, and on nobody's list: no synthetic voter has serial 9999. */
+const UNLISTED_NIK = buildNik({
+  districtCode: '317501',
+  birthDate: '1990-05-17',
+  sex: 'L',
+  serial: 9_999,
+});
+/** Well formed (its check symbol is right), and nobody's. */
+const UNKNOWN_RECEIPT = receiptCodeFromBytes(new Uint8Array(7));
 
 const regionRow = (code: string): RegionRow => {
   const row = JAKARTA_TIMUR_REGIONS.find((region) => region.code === code);
@@ -191,6 +212,29 @@ const CASES = {
   'Query.findRegions': {
     query: '{ findRegions(name: "Kramat Jati", level: KECAMATAN) { code name } }',
     data: () => ({ findRegions: [{ code: '31.75.04', name: 'Kramatjati' }] }),
+  },
+  'Query.cekNik, an NIK nobody has': {
+    query: `{ cekNik(nik: "${UNLISTED_NIK}") { terdaftar nikMasked } }`,
+    data: () => ({ cekNik: { terdaftar: false, nikMasked: `${UNLISTED_NIK.slice(0, 10)}******` } }),
+  },
+  'Query.publicServiceSettings': {
+    query: '{ publicServiceSettings { isProofOfWorkRequired showsKelurahan } }',
+    data: () => ({
+      publicServiceSettings: { isProofOfWorkRequired: false, showsKelurahan: false },
+    }),
+  },
+  'Query.registrationStatus, a receipt nobody has': {
+    query: `{ registrationStatus(receiptCode: "${UNKNOWN_RECEIPT}", nik: "${UNLISTED_NIK}") { stage } }`,
+  },
+  'Mutation.submitRegistration, a form without consent': {
+    query: `mutation ($input: RegistrationInput!, $ktp: Upload!, $kk: Upload!) {
+      submitRegistration(input: $input, ktp: $ktp, kk: $kk) { receiptCode }
+    }`,
+    variables: () => ({ input: { ...registrationForm(), consent: false } }),
+    uploads: {
+      ktp: { bytes: Buffer.from('ktp'), name: 'ktp.png', type: 'image/png' },
+      kk: { bytes: Buffer.from('kk'), name: 'kk.png', type: 'image/png' },
+    },
   },
   'Query.accounts': {
     query: '{ accounts { username role scopeCode isDisabled mustChangePassword } }',
@@ -402,6 +446,10 @@ const MATRIX: readonly MatrixLine[] = [
   ['Query.kabKota',                                               ok,    ok,    ok,    ok,     ok,   ok,    ok,     ok,   ok,    ok,   ok,    ok],
   ['Query.region',                                                ok,    ok,    ok,    ok,     ok,   ok,    ok,     ok,   ok,    ok,   ok,    ok],
   ['Query.findRegions',                                           ok,    ok,    ok,    ok,     ok,   ok,    ok,     ok,   ok,    ok,   ok,    ok],
+  ['Query.cekNik, an NIK nobody has',                             ok,    ok,    ok,    ok,     ok,   ok,    ok,     ok,   ok,    ok,   ok,    ok],
+  ['Query.publicServiceSettings',                                 ok,    ok,    ok,    ok,     ok,   ok,    ok,     ok,   ok,    ok,   ok,    ok],
+  ['Query.registrationStatus, a receipt nobody has',              N,     N,     N,     N,      N,    N,     N,      N,    N,     N,    N,     N],
+  ['Mutation.submitRegistration, a form without consent',          I,     I,     I,     I,      I,    I,     I,      I,    I,     I,    I,     I],
   ['Query.accounts',                                              U,     ok,    F,     F,      F,    F,     F,      F,    F,     F,    F,     S],
   ['Query.apiTokens',                                             U,     ok,    F,     F,      F,    F,     F,      F,    F,     F,    F,     S],
   ['Query.auditEntries',                                          U,     ok,    F,     F,      F,    F,     F,      F,    F,     F,    F,     S],
@@ -649,16 +697,21 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
   /** A new client per request, so that no answer (a login's cookie) changes who asks next. */
   async function call(
     actor: Actor,
-    request: { query: string; variables?: Record<string, unknown> | undefined },
+    request: {
+      query: string;
+      variables?: Record<string, unknown> | undefined;
+      uploads?: Readonly<Record<string, UploadedFile>> | undefined;
+    },
   ): Promise<Body> {
     const client = graphqlClient(api.url, await credentialsOf(actor));
-    const response = await client.graphql(request.query, request.variables);
+    const response = await client.graphql(request.query, request.variables, request.uploads);
 
     return normalized(response.body);
   }
 
   beforeAll(async () => {
-    api = await startTestServer();
+    // Every caller asks about the same NIK from one address: the public limits out of the way.
+    api = await startTestServer(OPEN_PUBLIC_LIMITS);
     const { dataSource } = api.server;
     await seedVoters(dataSource, createRegionCatalogue(JAKARTA_TIMUR_REGIONS), {
       voters: 300,
@@ -744,6 +797,7 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
       actual[actor.label] = await call(actor, {
         query: operationCase.query,
         variables: operationCase.variables?.(fixture),
+        uploads: operationCase.uploads,
       });
       expected[actor.label] = expectedBody(key, outcome, actor, fixture);
 
@@ -792,7 +846,7 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
     let withoutTotp: TestAccount;
 
     beforeAll(async () => {
-      mfaApi = await startTestServer({ REQUIRE_MFA: 'true' });
+      mfaApi = await startTestServer({ REQUIRE_MFA: 'true', ...OPEN_PUBLIC_LIMITS });
       withoutTotp = await insertAccount(mfaApi, {
         username: 'matrix-admin-no-totp',
         role: 'ADMIN',
@@ -808,6 +862,10 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         'Query.kabKota',
         'Query.region',
         'Query.findRegions',
+        'Query.cekNik',
+        'Query.publicServiceSettings',
+        'Query.registrationStatus',
+        'Mutation.submitRegistration',
         'Mutation.login',
         'Mutation.logout',
         'Mutation.changePassword',
@@ -823,6 +881,7 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
         const response = await session.graphql(
           operationCase.query,
           operationCase.variables?.(fixture),
+          operationCase.uploads,
         );
         const extensions = response.body.errors?.[0]?.extensions;
         actual[key] = {

@@ -15,7 +15,7 @@ import { fileTypeFromBuffer } from 'file-type';
 
 import { badInput, type DomainError } from '../errors/domain-error.js';
 import { findPdfProblem } from './pdf-scan.js';
-import { reencodeImage } from './reencode-image.js';
+import { rewriteImage } from './rewrite-image.js';
 
 export interface InspectedDocument {
   /** Decided from the content. */
@@ -33,9 +33,17 @@ export async function inspectDocument(
   bytes: Buffer,
 ): Promise<InspectedDocument> {
   const mediaType = await detectMediaType(bytes);
-  const [issue] = checkDocumentFile({ kind, size: bytes.length, mediaType: mediaType ?? '' });
-  if (issue || !mediaType) {
-    throw documentError(kind, issue?.code ?? 'FILE_TYPE_NOT_ALLOWED');
+  const [first, ...more] = checkDocumentFile({
+    kind,
+    size: bytes.length,
+    mediaType: mediaType ?? '',
+  });
+  if (first || !mediaType) {
+    throw documentError(
+      kind,
+      first?.code ?? 'FILE_TYPE_NOT_ALLOWED',
+      ...more.map(({ code }) => code),
+    );
   }
 
   switch (mediaType) {
@@ -49,11 +57,19 @@ export async function inspectDocument(
   }
 }
 
-/** The error for one problem with a document, in the shape the registration form expects. */
-export function documentError(kind: DocumentKind, code: DocumentIssueCode): DomainError {
-  const issue = documentIssue(kind, code);
+/**
+ * The error for problems with one document, in the shape the registration form expects: the
+ * message of the first, and every one as an issue of the form field.
+ */
+export function documentError(
+  kind: DocumentKind,
+  code: DocumentIssueCode,
+  ...moreCodes: DocumentIssueCode[]
+): DomainError {
+  const field = DOCUMENT_KIND_DETAILS[kind].field;
+  const issues = [code, ...moreCodes].map((each) => ({ field, ...documentIssue(kind, each) }));
 
-  return badInput(issue.message, [{ field: DOCUMENT_KIND_DETAILS[kind].field, ...issue }]);
+  return badInput(documentIssue(kind, code).message, issues);
 }
 
 // An animated PNG is still a PNG to every decoder; re-encoding keeps only its first frame.
@@ -78,7 +94,7 @@ async function inspectImage(
   bytes: Buffer,
   mediaType: 'image/jpeg' | 'image/png',
 ): Promise<InspectedDocument> {
-  const outcome = await reencodeImage(bytes, mediaType);
+  const outcome = await rewriteImage(bytes, mediaType);
   if ('problem' in outcome) {
     throw documentError(kind, outcome.problem);
   }

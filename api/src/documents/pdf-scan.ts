@@ -1,6 +1,6 @@
 // A small structural check of an uploaded PDF (DESIGN §6.5). Kaliber stores PDFs as received,
 // so the check must find anything that could act when a staff member opens one: it looks for
-// the refused names in the raw bytes and inside every Flate-compressed stream, because PDF 1.5+
+// the refused names in the raw bytes and inside every zlib-compressed stream, because PDF 1.5+
 // writers pack dictionaries (actions included) into compressed object streams.
 //
 // It does not parse the object graph: it never trusts a stream's /Length nor skips a region,
@@ -22,8 +22,8 @@ export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;
 
 // ISO 32000 §7.5.5: a reader looks for the end-of-file marker in the last 1024 bytes.
 const EOF_MARKER_WINDOW = 1024;
-// Flate applied more often than this (the filter may be listed several times) is not followed.
-const MAX_FLATE_LAYERS = 3;
+// Compression applied more often than this (a filter may be listed several times) is refused.
+const MAX_COMPRESSION_LAYERS = 3;
 // How far a lenient reader looks for the line end after the `stream` keyword.
 const STREAM_LINE_WINDOW = 256;
 
@@ -51,7 +51,7 @@ function hasPdfFrame(bytes: Buffer): boolean {
 async function findProblemInStreams(bytes: Buffer): Promise<PdfProblem | null> {
   const budget = { remainingBytes: MAX_PDF_INFLATED_BYTES };
   for (const start of streamDataStarts(bytes)) {
-    const problem = await findProblemInFlate(bytes.subarray(start), budget, 1);
+    const problem = await findProblemInCompressed(bytes.subarray(start), budget, 1);
     if (problem) {
       return problem;
     }
@@ -62,8 +62,8 @@ async function findProblemInStreams(bytes: Buffer): Promise<PdfProblem | null> {
 
 /**
  * Every offset where stream data may begin: after each `stream` keyword and its line end, and
- * right after the keyword for readers that do not insist on one. Data that is not Flate is
- * passed over by `findProblemInFlate`; the raw scan has already read it.
+ * right after the keyword for readers that do not insist on one. Data that is not zlib is
+ * passed over by `findProblemInCompressed`; the raw scan has already read it.
  */
 function streamDataStarts(bytes: Buffer): Set<number> {
   const starts = new Set<number>();
@@ -89,7 +89,11 @@ function firstLineEnd(data: Buffer): number {
   return data[at] === 0x0d && data[at + 1] === 0x0a ? at + 2 : at + 1;
 }
 
-async function findProblemInFlate(
+// TODO(#4): data under a PNG or TIFF predictor (a /Predictor decode parameter, usual in
+// cross-reference streams) is scanned as inflated, not un-predicted, so an object stream
+// written with one could hide a name from this scan; undoing predictors needs each stream's
+// parameters, which would mean parsing dictionaries this scanner deliberately does not trust.
+async function findProblemInCompressed(
   data: Buffer,
   budget: { remainingBytes: number },
   layer: number,
@@ -97,7 +101,7 @@ async function findProblemInFlate(
   if (!startsWithZlibHeader(data)) {
     return null;
   }
-  if (layer > MAX_FLATE_LAYERS) {
+  if (layer > MAX_COMPRESSION_LAYERS) {
     return 'PDF_ACTIVE_CONTENT';
   }
 
@@ -110,7 +114,7 @@ async function findProblemInFlate(
     return 'PDF_ACTIVE_CONTENT';
   }
 
-  return findProblemInFlate(inflated, budget, layer + 1);
+  return findProblemInCompressed(inflated, budget, layer + 1);
 }
 
 // RFC 1950: compression method 8 with a window of at most 32 KiB, no preset dictionary (PDF

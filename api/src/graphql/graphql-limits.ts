@@ -10,6 +10,9 @@ import type { GraphQLContext } from './context.js';
  * depth 5; none uses aliases or directives) and far below what an abuser would send: 500 aliased
  * Cek NIK lookups in one request are refused whole.
  */
+/** Most tokens a GraphQL document may have; passed to Apollo's parser as `parseOptions`. */
+export const MAX_TOKENS = 2_000;
+
 export function graphqlLimits(): {
   plugins: ApolloServerPlugin<GraphQLContext>[];
   validationRules: ValidationRule[];
@@ -18,7 +21,9 @@ export function graphqlLimits(): {
     maxAliases: { n: 5 },
     maxDepth: { n: 8 },
     maxDirectives: { n: 10 },
-    maxTokens: { n: 2_000 },
+    // Its Apollo plugin re-parses the document outside Apollo's error handling, so a syntax
+    // error became a 500; the token limit is set on Apollo's own parser instead (MAX_TOKENS).
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 5_000 },
     blockFieldSuggestion: { enabled: true },
   }).protect();

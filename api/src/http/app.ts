@@ -25,6 +25,7 @@ import { isDatabaseUnavailable } from '../errors/format-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Logger } from '../logging/logger.js';
 import type { Services } from '../services.js';
+import { uploadFileSizeLimit } from '../documents/read-upload.js';
 import { cekNikFastPath } from '../public-access/cek-nik-fast-path.js';
 import type { PublicRequest } from '../public-access/public-gate.js';
 import { healthRouter } from './health.js';
@@ -104,7 +105,7 @@ export function createApp({
     // Apollo's CSRF prevention stays on, so a browser must send Apollo-Require-Preflight.
     refuseOversizedUploads,
     graphqlUploadExpress({
-      maxFileSize: MAX_DOCUMENT_BYTES,
+      maxFileSize: uploadFileSizeLimit(MAX_DOCUMENT_BYTES),
       maxFiles: DOCUMENT_KINDS.length,
       maxFieldSize: MAX_REGISTRATION_FIELD_BYTES,
     }),

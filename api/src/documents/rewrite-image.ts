@@ -10,7 +10,7 @@ import sharp, { type Metadata } from 'sharp';
  */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
-// One libvips thread per image: on a small server several uploads then share the cores
+// One decoding thread per image: on a small server several uploads then share the cores
 // instead of each claiming all of them, and libuv's pool bounds how many run at once. No
 // operation cache either: it would keep decoded identity documents in memory after the request.
 sharp.concurrency(1);
@@ -20,7 +20,7 @@ export type ImageMediaType = 'image/jpeg' | 'image/png';
 
 export type ImageProblem = 'FILE_UNREADABLE' | 'IMAGE_TOO_LARGE' | 'FILE_TYPE_NOT_ALLOWED';
 
-export type ReencodedImage = { bytes: Buffer } | { problem: ImageProblem };
+export type RewrittenImage = { bytes: Buffer } | { problem: ImageProblem };
 
 const SHARP_FORMATS: Readonly<Record<ImageMediaType, string>> = {
   'image/jpeg': 'jpeg',
@@ -28,10 +28,10 @@ const SHARP_FORMATS: Readonly<Record<ImageMediaType, string>> = {
 };
 
 /** Re-encodes a JPEG as JPEG and a PNG as PNG, upright, without metadata. */
-export async function reencodeImage(
+export async function rewriteImage(
   bytes: Buffer,
   mediaType: ImageMediaType,
-): Promise<ReencodedImage> {
+): Promise<RewrittenImage> {
   const headerProblem = await findHeaderProblem(bytes, mediaType);
   if (headerProblem) {
     return { problem: headerProblem };
@@ -40,7 +40,7 @@ export async function reencodeImage(
   try {
     return { bytes: await encode(bytes, mediaType) };
   } catch {
-    // libvips' message is not shown: it may quote the input, and the citizen needs only this.
+    // The decoder's message is not shown: it may quote the input, and the citizen needs only this.
     return { problem: 'FILE_UNREADABLE' };
   }
 }
@@ -57,7 +57,7 @@ async function findHeaderProblem(
     return 'FILE_UNREADABLE';
   }
 
-  // The magic bytes said one thing; libvips must agree, so only its JPEG and PNG decoders run.
+  // The magic bytes said one thing; sharp must agree, so only its JPEG and PNG decoders run.
   if (header.format !== SHARP_FORMATS[mediaType]) {
     return 'FILE_TYPE_NOT_ALLOWED';
   }
@@ -70,7 +70,7 @@ async function findHeaderProblem(
 
 function encode(bytes: Buffer, mediaType: ImageMediaType): Promise<Buffer> {
   // failOn 'error' refuses truncated and corrupt pixel data; 'warning' would also refuse the
-  // harmless libjpeg warnings some phone cameras trigger. The pixel limit stays as a second
+  // harmless decoder warnings some phone cameras trigger. The pixel limit stays as a second
   // guard in case a decoder trusts a different size than the header reported.
   const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient();
 
