@@ -61,6 +61,9 @@ export class PublicLookupLog {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private isFailing = false;
+  /** The last second formatted, since a busy second formats the same text thousands of times. */
+  private formattedSecond = -1;
+  private formattedTime = '';
 
   constructor(options: PublicLookupLogOptions) {
     this.dataSource = options.dataSource;
@@ -79,7 +82,7 @@ export class PublicLookupLog {
     }
     // Cut to the column widths: one overlong value would otherwise fail its whole batch.
     this.buffer.push([
-      sqlDateTime(this.now()),
+      this.occurredAt(),
       entry.action,
       entry.nikHash?.slice(0, 64) ?? null,
       entry.clientIp.slice(0, 45),
@@ -177,6 +180,16 @@ export class PublicLookupLog {
       'public lookup log dropped its oldest rows: the buffer was full',
     );
     this.droppedCount = 0;
+  }
+
+  private occurredAt(): string {
+    const second = Math.floor(this.now() / 1000);
+    if (second !== this.formattedSecond) {
+      this.formattedSecond = second;
+      this.formattedTime = sqlDateTime(second * 1000);
+    }
+
+    return this.formattedTime;
   }
 
   private compact(): void {

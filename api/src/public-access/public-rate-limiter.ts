@@ -41,6 +41,12 @@ export interface PublicRateLimiterOptions {
   readonly purgeIntervalMs?: number;
   /** Counters held in memory at most; beyond it the oldest windows' counters are dropped. */
   readonly maxKeys?: number;
+  /**
+   * Local hits a counter needs in its window before this process shares it. At 2 (the
+   * default) the counters of NIKs and addresses seen once, which are most of them, never
+   * cost a database row; 1 shares every hit.
+   */
+  readonly minHitsToShare?: number;
 }
 
 /** One counter of the current window. */
@@ -51,6 +57,10 @@ interface Counter {
   pending: number;
   /** Hits pushed by the sync under way, not yet in `shared`. */
   inFlight: number;
+  /** Hits admitted by this process in this window. */
+  localHits: number;
+  /** Its key in the store, made at its first sync and kept: it is the same all window. */
+  key: string | null;
   /** Whether the counter is on its window's list of counters to push. */
   isDirty: boolean;
   /** Whether this counter has refused a request in this window already. */
@@ -92,12 +102,17 @@ const EVICTION_SHARE = 0.1;
  * `consume` runs on the hottest path of the system, so it never waits on the database: it
  * decides from the shared total read at the last sync plus the hits admitted here since. Every
  * `syncIntervalMs` a background sync pushes the local hits in one multi-row upsert and reads
- * back the totals of the counters it pushed. A counter this process has not touched for a
- * while is read back after its next hit, so the view of any counter in use is at most one
- * interval old. Across P processes a limit can therefore be exceeded by at most what the
- * others admitted for that counter during one interval before they saw it used up: at most
- * P × (hits one process admits for one counter per interval) over the limit, and never more
- * than P × points.
+ * back the totals of the counters it pushed: one row per counter in use, not one round trip
+ * per request. Two economies keep that cheap under election-week load, where most requests
+ * bring a new NIK: a counter is shared only from its `minHitsToShare`-th local hit (a NIK
+ * checked once by this process costs no row), and only counters with new hits are read back.
+ *
+ * What that costs in accuracy: a process learns the others' hits on a counter at the sync
+ * after its own hits on it, so before it sees a counter used up it may admit up to
+ * `minHitsToShare - 1` hits plus those of one interval. Across P processes a limit can be
+ * exceeded by at most P × (minHitsToShare − 1 + hits one process admits on that counter per
+ * interval), and (unless a flood of new keys forces evictions) never by more than
+ * (P − 1) × points. With one process there is no lag at all.
  *
  * A failing store is logged and the limiter keeps limiting with what it has (its own hits are
  * kept and pushed once the store answers again): a database hiccup neither opens the public
@@ -110,6 +125,7 @@ export class PublicRateLimiter {
   private readonly syncIntervalMs: number;
   private readonly purgeIntervalMs: number;
   private readonly maxKeys: number;
+  private readonly minHitsToShare: number;
   private readonly limits: Readonly<Record<PublicAction, readonly [Limit, Limit, Limit]>>;
   private readonly allLimits: readonly Limit[];
   private keyCount = 0;
@@ -125,6 +141,7 @@ export class PublicRateLimiter {
     this.syncIntervalMs = options.syncIntervalMs ?? 200;
     this.purgeIntervalMs = options.purgeIntervalMs ?? 60_000;
     this.maxKeys = options.maxKeys ?? 250_000;
+    this.minHitsToShare = options.minHitsToShare ?? 2;
     this.lastPurgeAt = this.now();
 
     const configured = options.limits ?? DEFAULT_PUBLIC_LIMITS;
@@ -249,11 +266,8 @@ export class PublicRateLimiter {
         counter.inFlight = counter.pending;
         counter.pending = 0;
         batch.push({ limit, window, id, counter });
-        deltas.push({
-          key: `${limit.prefix}${storedId(id)}:${window.suffix}`,
-          hits: counter.inFlight,
-          expiresAt: window.end,
-        });
+        counter.key ??= `${limit.prefix}${storedId(id)}:${window.suffix}`;
+        deltas.push({ key: counter.key, hits: counter.inFlight, expiresAt: window.end });
       }
       window.dirty = [];
     }
@@ -306,22 +320,31 @@ export class PublicRateLimiter {
     let counter = existing;
     if (!counter) {
       if (this.keyCount >= this.maxKeys) this.evict();
-      counter = { shared: 0, pending: 0, inFlight: 0, isDirty: false, hasRefused: false };
+      counter = {
+        shared: 0,
+        pending: 0,
+        inFlight: 0,
+        localHits: 0,
+        key: null,
+        isDirty: false,
+        hasRefused: false,
+      };
       window.counters.set(id, counter);
       this.keyCount += 1;
     }
     counter.pending += 1;
-    if (!counter.isDirty) {
+    counter.localHits += 1;
+    if (!counter.isDirty && counter.localHits >= this.minHitsToShare) {
       counter.isDirty = true;
       window.dirty.push({ id, counter });
     }
   }
 
   /**
-   * Frees a tenth of the cap, from the window that started earliest, oldest counters first.
-   * A dropped counter's pending hits still reach the store (the dirty list holds them), and
-   * its shared total is read back after its next hit; only the local view is lost for one
-   * interval.
+   * Frees a tenth of the cap from the window that started earliest (global counters aside),
+   * oldest counters first. A dropped counter's hits that were due to be shared still reach
+   * the store (its window's dirty list holds them), and a counter made again for its next hit
+   * reads the shared total back at the next sync: what is lost is the local view, briefly.
    */
   private evict(): void {
     let toFree = Math.max(1, Math.ceil(this.maxKeys * EVICTION_SHARE));

@@ -24,7 +24,7 @@ export interface ScanDetectorOptions {
   readonly alertWindowMs?: number;
   /** A walk not continued for this long starts again from one. */
   readonly idleMs?: number;
-  /** Clients remembered at most (least recently seen forgotten first). */
+  /** Clients remembered at most (those not seen for longest forgotten first). */
   readonly maxClients?: number;
   /** Walks tracked per client and pattern, so interleaving two walks does not hide them. */
   readonly walksPerPattern?: number;
@@ -34,7 +34,7 @@ export interface ScanDetectorOptions {
 
 /** One walk: the hash of the digits that stay fixed, and where it has got to. */
 interface Walk {
-  readonly group: string;
+  readonly group: number;
   /** The serial, or the birth date as a day number. */
   last: number;
   /** +1 or -1 once the walk has a direction, 0 before. */
@@ -52,6 +52,10 @@ interface ClientState {
 
 const DAY_MS = 86_400_000;
 const FEMALE_DAY_OFFSET = 40;
+/** Digits a serial walk holds fixed: region and birth date. */
+const SERIAL_WALK_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+/** Digits a birth-date walk holds fixed: region and serial (the sex is hashed in apart). */
+const DATE_WALK_DIGITS = [0, 1, 2, 3, 4, 5, 12, 13, 14, 15];
 
 /**
  * Spots clients that walk consecutive NIKs through Cek NIK (DESIGN §6.3), for an alert. Pure
@@ -61,7 +65,7 @@ const FEMALE_DAY_OFFSET = 40;
  * for a serial walk; the region, sex and serial for a date walk) plus the one number that
  * moves (the serial, or the birth date as a day number). A walk must keep its direction, so a
  * family checking twins' NIKs back and forth does not look like one. Memory is bounded by an
- * LRU over clients.
+ * (approximate, two-generation) LRU over clients.
  */
 export class ScanDetector {
   private readonly now: () => number;
@@ -71,9 +75,16 @@ export class ScanDetector {
   private readonly idleMs: number;
   private readonly maxClients: number;
   private readonly walksPerPattern: number;
-  private readonly key: Buffer;
-  /** By client IP; Map order is least recently seen first. */
-  private readonly clients = new Map<string, ClientState>();
+  /** Seeds of the digit hash, derived from the key. */
+  private readonly seeds: readonly [number, number];
+  /**
+   * By client IP, in two generations: a client seen again moves to `recent`; when `recent`
+   * holds half the cap it becomes `older` and the previous `older` is forgotten. An
+   * approximate LRU in O(1), where evicting from one Map's front would crawl over the
+   * holes its deletions leave.
+   */
+  private recent = new Map<string, ClientState>();
+  private older = new Map<string, ClientState>();
 
   constructor(options: ScanDetectorOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -83,7 +94,10 @@ export class ScanDetector {
     this.idleMs = options.idleMs ?? 3_600_000;
     this.maxClients = options.maxClients ?? 20_000;
     this.walksPerPattern = options.walksPerPattern ?? 4;
-    this.key = options.key ?? randomBytes(32);
+    const seedBytes = createHmac('sha256', options.key ?? randomBytes(32))
+      .update('scan-detector')
+      .digest();
+    this.seeds = [seedBytes.readInt32LE(0), seedBytes.readInt32LE(4)];
   }
 
   /**
@@ -98,7 +112,7 @@ export class ScanDetector {
     // Both walks advance on every lookup, whichever of them alerts.
     const serialCount = this.advance(
       client.serialWalks,
-      this.hash(`S${nik.slice(0, 12)}`),
+      this.digitsHash(nik, SERIAL_WALK_DIGITS, 0),
       Number(nik.slice(12, 16)),
       now,
     );
@@ -106,7 +120,7 @@ export class ScanDetector {
     const isFemale = encodedDay > FEMALE_DAY_OFFSET;
     const dateCount = this.advance(
       client.dateWalks,
-      this.hash(`D${nik.slice(0, 6)}${isFemale ? 'P' : 'L'}${nik.slice(12, 16)}`),
+      this.digitsHash(nik, DATE_WALK_DIGITS, isFemale ? 2 : 1),
       dayNumber(isFemale ? encodedDay - FEMALE_DAY_OFFSET : encodedDay, nik.slice(8, 12)),
       now,
     );
@@ -125,35 +139,31 @@ export class ScanDetector {
 
   /** Clients remembered now, for tests and health figures. */
   get trackedClientCount(): number {
-    return this.clients.size;
+    return this.recent.size + this.older.size;
   }
 
   private clientState(clientIp: string): ClientState {
-    const known = this.clients.get(clientIp);
-    if (known) {
-      // Re-inserting moves the client to the most recently seen end.
-      this.clients.delete(clientIp);
-      this.clients.set(clientIp, known);
-      return known;
-    }
+    const recent = this.recent.get(clientIp);
+    if (recent) return recent;
 
-    const fresh: ClientState = {
+    const state = this.older.get(clientIp) ?? {
       serialWalks: [],
       dateWalks: [],
       lastSerialAlertAt: -Infinity,
       lastDateAlertAt: -Infinity,
     };
-    this.clients.set(clientIp, fresh);
-    if (this.clients.size > this.maxClients) {
-      const oldest = this.clients.keys().next();
-      if (!oldest.done) this.clients.delete(oldest.value);
+    this.older.delete(clientIp);
+    if (this.recent.size >= Math.max(1, Math.floor(this.maxClients / 2))) {
+      this.older = this.recent;
+      this.recent = new Map();
     }
+    this.recent.set(clientIp, state);
 
-    return fresh;
+    return state;
   }
 
   /** Continues the walk of `group` with `value` (or starts one); returns its length. */
-  private advance(walks: Walk[], group: string, value: number, now: number): number {
+  private advance(walks: Walk[], group: number, value: number, now: number): number {
     const index = walks.findIndex((walk) => walk.group === group);
     const walk = index >= 0 ? walks[index] : undefined;
     if (!walk || now - walk.lastSeenAt > this.idleMs) {
@@ -189,13 +199,42 @@ export class ScanDetector {
     return walk.count;
   }
 
-  private hash(text: string): string {
-    return createHmac('sha256', this.key).update(text).digest('base64url').slice(0, 22);
+  /**
+   * A keyed 52-bit hash of some of the NIK's digits (two multiply and xor-shift lanes, seeded from
+   * the key), as a number: it runs on every lookup, where two HMACs and their strings cost
+   * several times the rest of `observe`. Only equality within one client's few walks matters,
+   * so a rare collision merely joins two walks. It keeps the digits out of plain sight (a heap
+   * snapshot shows no NIK); it is no defence against someone who can read the process memory,
+   * who could read the key as well.
+   */
+  private digitsHash(nik: string, digits: readonly number[], salt: number): number {
+    let first = this.seeds[0] ^ salt;
+    let second = this.seeds[1] ^ Math.imul(salt, 0x9e3779b1);
+    for (const index of digits) {
+      const code = nik.charCodeAt(index);
+      first = Math.imul(first ^ code, 0x85ebca6b);
+      first ^= first >>> 15;
+      second = Math.imul(second ^ code, 0xc2b2ae35);
+      second ^= second >>> 13;
+    }
+
+    return (mix(first) >>> 0) * 0x100000 + (mix(second) >>> 12);
   }
 }
 
+/** The final mixing step of Murmur3: spreads every input bit over the whole word. */
+function mix(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+
+  return hash ^ (hash >>> 16);
+}
+
 /**
- * The NIK's birth date (day of month, then MMYY) as days since 1970. YY 50–99 are read as
+ * The NIK's birth date (day of month, then the month and year digits) as days since 1970. YY 50–99 are read as
  * 19YY and 00–49 as 20YY: any fixed reading serves, as only the distance between two dates
  * matters, and this one keeps 31-12-99 next to 01-01-00.
  */
