@@ -250,12 +250,12 @@ describe(`public registration (${testDatabaseKind})`, () => {
       ],
       [
         'a 16000×16000 pixel flood',
-        async () => ({ bytes: await pixelFloodPng(), name: 'ktp.png', type: 'image/png' }),
+        () => Promise.resolve({ bytes: pixelFloodPng(), name: 'ktp.png', type: 'image/png' }),
         'IMAGE_TOO_LARGE',
       ],
       [
         'an SVG',
-        async () => ({ bytes: svgBytes(), name: 'ktp.jpg', type: 'image/jpeg' }),
+        () => Promise.resolve({ bytes: svgBytes(), name: 'ktp.jpg', type: 'image/jpeg' }),
         'FILE_TYPE_NOT_ALLOWED',
       ],
       [
@@ -265,7 +265,8 @@ describe(`public registration (${testDatabaseKind})`, () => {
       ],
       [
         'a PDF with JavaScript',
-        async () => ({ bytes: pdfWithJavaScript(), name: 'ktp.pdf', type: 'application/pdf' }),
+        () =>
+          Promise.resolve({ bytes: pdfWithJavaScript(), name: 'ktp.pdf', type: 'application/pdf' }),
         'PDF_ACTIVE_CONTENT',
       ],
     ];

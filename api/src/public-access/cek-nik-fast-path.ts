@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   parse,
   validate,
   type FieldNode,
@@ -189,7 +190,10 @@ function compilePlan(schema: GraphQLSchema, text: string): CekNikPlan | null {
   if (validate(schema, document).length > 0 || document.definitions.length !== 1) return null;
 
   const operation = document.definitions[0];
-  if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query') {
+  if (
+    operation?.kind !== Kind.OPERATION_DEFINITION ||
+    operation.operation !== OperationTypeNode.QUERY
+  ) {
     return null;
   }
   const root = onlyField(operation.selectionSet);
