@@ -13,6 +13,8 @@ import { buildKaliberSchema } from './graphql/build-schema.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { errorLoggingPlugin } from './graphql/error-logging.plugin.js';
 import { createApp } from './http/app.js';
+import { withCekNikLane } from './http/cek-nik-lane.js';
+import { CekNikFastPath } from './public-access/cek-nik-fast-path.js';
 import type { Logger } from './logging/logger.js';
 import { loadRegionCatalogue, syncRegionTable } from './regions/region-service.js';
 import { seedDemoDataIfEmpty } from './demo/demo-data.js';
@@ -87,17 +89,24 @@ async function listen(
   });
   await apollo.start();
 
+  const app = createApp({
+    apollo,
+    dataSource,
+    regions,
+    services,
+    log,
+    consoleDir: config.consoleDir,
+  });
   httpServer.on(
     'request',
-    createApp({
-      apollo,
-      schema,
-      dataSource,
-      regions,
-      services,
-      log,
-      consoleDir: config.consoleDir,
-    }),
+    config.publicServices.isCekNikFastPathEnabled
+      ? withCekNikLane(
+          app,
+          new CekNikFastPath(schema, services.cekNik),
+          log,
+          config.security.trustedProxyHops,
+        )
+      : app,
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -8,7 +8,6 @@ import express, {
   type Request,
   type RequestHandler,
 } from 'express';
-import type { GraphQLSchema } from 'graphql';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { pinoHttp } from 'pino-http';
 import {
@@ -26,8 +25,8 @@ import type { GraphQLContext } from '../graphql/context.js';
 import type { Logger } from '../logging/logger.js';
 import type { Services } from '../services.js';
 import { uploadFileSizeLimit } from '../documents/read-upload.js';
-import { cekNikFastPath } from '../public-access/cek-nik-fast-path.js';
-import type { PublicRequest } from '../public-access/public-gate.js';
+import { hasUnparsableBody } from './cek-nik-lane.js';
+import { clientAddressOf } from './client-address.js';
 import { healthRouter } from './health.js';
 import { proofOfWorkRouter } from './proof-of-work-route.js';
 import { requestIdOf } from './request-id.js';
@@ -36,8 +35,6 @@ import { presentedToken, sessionCookieWriter } from './session-credentials.js';
 
 export interface AppDependencies {
   readonly apollo: ApolloServer<GraphQLContext>;
-  /** The schema Apollo serves; the Cek NIK path validates its documents against it. */
-  readonly schema: GraphQLSchema;
   readonly dataSource: DataSource;
   readonly regions: RegionCatalogue;
   readonly services: Services;
@@ -51,7 +48,6 @@ const JSON_BODY_LIMIT = '100kb';
 
 export function createApp({
   apollo,
-  schema,
   dataSource,
   regions,
   services,
@@ -94,15 +90,11 @@ export function createApp({
   const { proofOfWork } = services.publicAccess;
   if (proofOfWork) app.use(proofOfWorkRouter(proofOfWork));
 
-  const publicRequestOf = (request: Request): PublicRequest => ({
-    clientIp: clientIpOf(request),
-    requestId: assignedRequestId(request),
-    log: request.log,
-  });
   app.use(
     '/graphql',
     // Multipart (registration uploads) first: graphql-upload turns it into the GraphQL body.
     // Apollo's CSRF prevention stays on, so a browser must send Apollo-Require-Preflight.
+    refuseUnparsableBody,
     refuseOversizedUploads,
     graphqlUploadExpress({
       maxFileSize: uploadFileSizeLimit(MAX_DOCUMENT_BYTES),
@@ -110,9 +102,6 @@ export function createApp({
       maxFieldSize: MAX_REGISTRATION_FIELD_BYTES,
     }),
     express.json({ limit: JSON_BODY_LIMIT }),
-    ...(services.config.publicServices.isCekNikFastPathEnabled
-      ? [cekNikFastPath(schema, services.cekNik, publicRequestOf)]
-      : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => {
         const token = presentedToken(req, security.isCookieSecure);
@@ -123,7 +112,7 @@ export function createApp({
           regions,
           services,
           actor: token ? await resolveActor(services, token) : null,
-          clientIp: clientIpOf(req),
+          clientIp: clientIpOf(req, security.trustedProxyHops),
           sessionCookie: sessionCookieWriter(res, security.isCookieSecure),
           personalDataViews: new PersonalDataViews(),
         };
@@ -165,8 +154,18 @@ const refuseOversizedUploads: RequestHandler = (request, response, next) => {
   next();
 };
 
-function clientIpOf(request: Request): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+/** A body the Cek NIK lane read and found not to be JSON: the same typed 400 as express.json. */
+const refuseUnparsableBody: RequestHandler = (request, _response, next) => {
+  next(
+    hasUnparsableBody(request)
+      ? Object.assign(new SyntaxError('bad JSON'), { status: 400 })
+      : undefined,
+  );
+};
+
+// The same computation as the Cek NIK lane's, so both paths count one client as one.
+function clientIpOf(request: Request, trustedHops: number): string {
+  return clientAddressOf(request, trustedHops);
 }
 
 /** The built Angular console at `/`, with unknown paths falling back to its index.html. */

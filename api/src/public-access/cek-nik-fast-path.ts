@@ -1,4 +1,3 @@
-import type { Request, RequestHandler } from 'express';
 import {
   GraphQLError,
   Kind,
@@ -26,42 +25,35 @@ import type { PublicRequest } from './public-gate.js';
  * each request then only reads its variables, calls CekNikService.check (the resolver's own
  * code) and writes the JSON graphql-js would have written. Anything else, including every
  * malformed or unusual Cek NIK document, goes on to Apollo unchanged, so the dedicated path
- * never has to reproduce an error of the general executor.
+ * never has to reproduce an error of the general executor. The HTTP side is
+ * http/cek-nik-lane.ts.
  */
-export function cekNikFastPath(
-  schema: GraphQLSchema,
-  service: CekNikService,
-  requestOf: (request: Request) => PublicRequest,
-): RequestHandler {
-  const plans = new PlanCache(schema);
+export class CekNikFastPath {
+  private readonly plans: PlanCache;
 
-  return (request, response, next) => {
-    const body: unknown = request.body;
-    if (request.method !== 'POST' || !isPlainObject(body) || 'extensions' in body) {
-      next();
-      return;
-    }
-    const plan = typeof body['query'] === 'string' ? plans.planFor(body['query']) : null;
+  constructor(
+    schema: GraphQLSchema,
+    private readonly service: CekNikService,
+  ) {
+    this.plans = new PlanCache(schema);
+  }
+
+  /**
+   * The answer to a parsed GraphQL POST body, as the JSON text to send with status 200, or
+   * null when the body is not a plain Cek NIK request and belongs to the general executor.
+   */
+  answer(body: unknown, request: () => PublicRequest): Promise<string> | null {
+    if (!isPlainObject(body) || 'extensions' in body) return null;
+    const plan = typeof body['query'] === 'string' ? this.plans.planFor(body['query']) : null;
     const inputs = plan ? plan.inputsOf(body['operationName'], body['variables']) : null;
-    if (!plan || !inputs) {
-      next();
-      return;
-    }
+    if (!plan || !inputs) return null;
 
-    const publicRequest = requestOf(request);
-    service.check(inputs.nik, inputs.proofOfWork, publicRequest).then(
-      (result) => {
-        send(response, plan.render(result));
-      },
-      (error: unknown) => {
-        send(response, plan.renderError(error, publicRequest));
-      },
+    const publicRequest = request();
+    return this.service.check(inputs.nik, inputs.proofOfWork, publicRequest).then(
+      (result) => plan.render(result),
+      (error: unknown) => plan.renderError(error, publicRequest),
     );
-  };
-}
-
-function send(response: Parameters<RequestHandler>[1], body: string): void {
-  response.status(200).type('application/json; charset=utf-8').send(body);
+  }
 }
 
 /** Longest document considered; the console's Cek NIK query is about 100 characters. */

@@ -11,7 +11,13 @@ export async function postGraphQL(
   server: TestServer,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; text: string; json: PublicResponse; contentType: string | null }> {
+): Promise<{
+  status: number;
+  text: string;
+  json: PublicResponse;
+  /** The response headers, less those that differ per response or per connection. */
+  headers: Record<string, string>;
+}> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -23,9 +29,19 @@ export async function postGraphQL(
     status: response.status,
     text,
     json: JSON.parse(text) as PublicResponse,
-    contentType: response.headers.get('content-type'),
+    headers: Object.fromEntries(
+      [...response.headers].filter(([name]) => !VARYING_HEADERS.has(name)),
+    ),
   };
 }
+
+const VARYING_HEADERS = new Set([
+  'date',
+  'x-request-id',
+  'content-length',
+  'connection',
+  'keep-alive',
+]);
 
 export interface PublicResponse {
   data?: Record<string, unknown> | null;
