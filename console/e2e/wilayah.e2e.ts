@@ -128,7 +128,7 @@ describe('public region pages', () => {
         // The sign-in link appears once the API has said that nobody is signed in.
         await navigation.getByRole('link', { name: 'Masuk' }).waitFor();
         const navLinks = navigation.getByRole('link');
-        expect(await navLinks.count()).toBe(3);
+        expect(await navLinks.count()).toBe(6);
         for (const link of await navLinks.all()) {
           const box = await link.boundingBox();
           expect(box, `a visible nav link on ${path}`).not.toBeNull();

@@ -3,9 +3,9 @@ import type { RequestHandler } from 'express';
 /**
  * Baseline response headers. The console is a same-origin single-page app with no inline
  * scripts, so the policy allows scripts only from this origin; Angular Material sets inline
- * styles, hence 'unsafe-inline' for styles alone. The ALTCHA widget solves its proof of work in
- * web workers it creates from blob: URLs, and the file previews of the registration form are
- * blob: URLs too.
+ * styles, hence 'unsafe-inline' for styles alone. The console solves the ALTCHA proof of work
+ * in workers bundled from this origin; the file previews of the registration form are blob:
+ * images.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -14,7 +14,7 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -7,6 +7,22 @@ import { HomePage } from './public/home/home-page';
 export const routes: Routes = [
   { path: '', pathMatch: 'full', title: 'Beranda', component: HomePage },
   {
+    path: 'cek-nik',
+    title: 'Cek NIK',
+    loadComponent: () => import('./public/cek-nik/cek-nik-page').then((m) => m.CekNikPage),
+  },
+  {
+    path: 'daftar',
+    title: 'Daftar sebagai pemilih',
+    loadComponent: () =>
+      import('./public/registration/registration-page').then((m) => m.RegistrationPage),
+  },
+  {
+    path: 'lacak',
+    title: 'Lacak pendaftaran',
+    loadComponent: () => import('./public/tracking/tracking-page').then((m) => m.TrackingPage),
+  },
+  {
     path: 'wilayah',
     title: 'Wilayah',
     loadComponent: () => import('./public/regions/region-page').then((m) => m.RegionPage),

@@ -90,17 +90,23 @@ describe('App shell', () => {
     expect(brand()).toBe('Kaliber');
   });
 
-  it('offers Beranda, Wilayah and sign-in once it knows nobody is signed in', async () => {
+  it('offers the public pages and sign-in once it knows nobody is signed in', async () => {
     const linksBeforeAnswer = navLinks();
     await answerViewer(null);
     await navigate('/');
 
     expect(linksBeforeAnswer).toEqual([
       ['Beranda', '/', null],
+      ['Cek NIK', '/cek-nik', null],
+      ['Daftar', '/daftar', null],
+      ['Lacak', '/lacak', null],
       ['Wilayah', '/wilayah', null],
     ]);
     expect(navLinks()).toEqual([
       ['Beranda', '/', 'page'],
+      ['Cek NIK', '/cek-nik', null],
+      ['Daftar', '/daftar', null],
+      ['Lacak', '/lacak', null],
       ['Wilayah', '/wilayah', null],
       ['Masuk', '/masuk', null],
     ]);
@@ -114,6 +120,9 @@ describe('App shell', () => {
 
     expect(navLinks()).toEqual([
       ['Beranda', '/', 'page'],
+      ['Cek NIK', '/cek-nik', null],
+      ['Daftar', '/daftar', null],
+      ['Lacak', '/lacak', null],
       ['Wilayah', '/wilayah', null],
       ['Area staf', '/staf', null],
     ]);
@@ -131,7 +140,7 @@ describe('App shell', () => {
 
     expect(TestBed.inject(Router).url).toBe('/masuk');
     expect(text('main [role="status"]')).toEqual(['Anda telah keluar dari Kaliber.']);
-    expect(navLinks()[2]).toEqual(['Masuk', '/masuk', 'page']);
+    expect(navLinks().at(-1)).toEqual(['Masuk', '/masuk', 'page']);
   });
 
   it('sends /staf to the sign-in form when nobody is signed in', async () => {

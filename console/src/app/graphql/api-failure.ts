@@ -12,6 +12,8 @@ export type ApiErrorCode =
   | 'RATE_LIMITED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** A public request without a valid ALTCHA proof of work: solve a new challenge and resend. */
+  | 'PROOF_OF_WORK_FAILED'
   /** No GraphQL answer at all: the server could not be reached or answered garbage. */
   | 'NETWORK'
   | 'OTHER';
@@ -40,6 +42,7 @@ const HANDLED_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
   'RATE_LIMITED',
   'NOT_FOUND',
   'CONFLICT',
+  'PROOF_OF_WORK_FAILED',
 ]);
 
 const NETWORK_MESSAGE =

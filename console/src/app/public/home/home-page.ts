@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 
 import { DeploymentStore } from '../../deployment/deployment-store';
 
-/** Public landing page: what Kaliber is and which services are still to come. */
+/** Public landing page: what Kaliber is, and the way to each service for citizens. */
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, MatButtonModule],
+  imports: [RouterLink],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
