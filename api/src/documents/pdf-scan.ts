@@ -89,7 +89,7 @@ function firstLineEnd(data: Buffer): number {
   return data[at] === 0x0d && data[at + 1] === 0x0a ? at + 2 : at + 1;
 }
 
-// TODO(#4): data under a PNG or TIFF predictor (a /Predictor decode parameter, usual in
+// Known gap: data under a PNG or TIFF predictor (a /Predictor decode parameter, usual in
 // cross-reference streams) is scanned as inflated, not un-predicted, so an object stream
 // written with one could hide a name from this scan; undoing predictors needs each stream's
 // parameters, which would mean parsing dictionaries this scanner deliberately does not trust.
