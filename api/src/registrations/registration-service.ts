@@ -72,6 +72,9 @@ export class RegistrationService {
     const nikHash = parsedNik.ok
       ? hashPersonalValue(this.deps.nikHashKey, parsedNik.value.nik)
       : null;
+    // Both files are read to their end first, whatever the verdict: an answer sent while the
+    // browser is still uploading reaches it as a broken connection, not as the message.
+    const uploads = await readUploads(files);
     await gate.admit('REGISTRATION_SUBMIT', request, nikHash, proofOfWork);
 
     try {
@@ -84,7 +87,7 @@ export class RegistrationService {
       if (check.issues.length > 0) {
         throw invalid('Periksa kembali isian formulir', check.issues);
       }
-      const documents = await this.readDocuments(files);
+      const documents = await inspectDocuments(uploads);
       const receipt = await this.store(check.normalized, check.warnings, documents, request);
       gate.note('REGISTRATION_SUBMIT', request, nikHash, 'FOUND');
       return receipt;
@@ -140,31 +143,6 @@ export class RegistrationService {
       rejectionReason: registration.stage === 'DITOLAK' ? registration.rejectionReason : null,
       updatedAt: registration.updatedAt,
     };
-  }
-
-  // Both files are read to their end, each capped while it streams, before any is judged, so
-  // that the citizen hears about every problem of both files at once.
-  private async readDocuments(
-    files: readonly UploadedFile[],
-  ): Promise<Map<DocumentKind, InspectedDocument>> {
-    const issues: IssueOfField[] = [];
-    const documents = new Map<DocumentKind, InspectedDocument>();
-    for (const file of files) {
-      const read = await openAndReadUpload(() => file.openStream(), MAX_DOCUMENT_BYTES);
-      if ('tooLarge' in read) {
-        issues.push(tooLargeIssue(file.kind));
-        continue;
-      }
-      try {
-        documents.set(file.kind, await inspectDocument(file.kind, read.bytes));
-      } catch (error: unknown) {
-        if (!(error instanceof DomainError)) throw error;
-        issues.push(...issuesOf(error));
-      }
-    }
-    if (issues.length > 0) throw invalid('Periksa kembali berkas yang diunggah', issues);
-
-    return documents;
   }
 
   private async store(
@@ -252,6 +230,42 @@ export class RegistrationService {
       },
     ]);
   }
+}
+
+/** Each file read to its end, capped while it streams: its bytes, or null when too large. */
+async function readUploads(
+  files: readonly UploadedFile[],
+): Promise<{ kind: DocumentKind; bytes: Buffer | null }[]> {
+  const uploads = [];
+  for (const file of files) {
+    const read = await openAndReadUpload(() => file.openStream(), MAX_DOCUMENT_BYTES);
+    uploads.push({ kind: file.kind, bytes: 'tooLarge' in read ? null : read.bytes });
+  }
+
+  return uploads;
+}
+
+// Every problem of both files at once, so the citizen fixes them in one go.
+async function inspectDocuments(
+  uploads: readonly { kind: DocumentKind; bytes: Buffer | null }[],
+): Promise<Map<DocumentKind, InspectedDocument>> {
+  const issues: IssueOfField[] = [];
+  const documents = new Map<DocumentKind, InspectedDocument>();
+  for (const { kind, bytes } of uploads) {
+    if (bytes === null) {
+      issues.push(tooLargeIssue(kind));
+      continue;
+    }
+    try {
+      documents.set(kind, await inspectDocument(kind, bytes));
+    } catch (error: unknown) {
+      if (!(error instanceof DomainError)) throw error;
+      issues.push(...issuesOf(error));
+    }
+  }
+  if (issues.length > 0) throw invalid('Periksa kembali berkas yang diunggah', issues);
+
+  return documents;
 }
 
 /** The NIK is an active voter, or already has an open registration: one answer for both. */
