@@ -1,27 +1,15 @@
 import { type HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { provideRouter } from '@angular/router';
 import { GraphQLError } from 'graphql';
-import {
-  APOLLO_TESTING_CACHE,
-  ApolloTestingController,
-  ApolloTestingModule,
-} from 'apollo-angular/testing';
+import { type ApolloTestingController } from 'apollo-angular/testing';
 
 import { type PublicServiceSettingsQuery } from '../../graphql/generated/graphql';
-import { createGraphqlCache } from '../../graphql/graphql-client';
-import { ALTCHA_LOADER } from '../proof-of-work/proof-of-work-widget';
+import { createPublicPage, settle, textsOf } from '../proof-of-work/public-page.fixture';
 import { publicSettingsFixture, solveProofOfWork } from '../proof-of-work/public-settings.fixture';
 import { CekNikPage } from './cek-nik-page';
-
-@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class BlankPage {}
 
 /** A well-formed NIK: issued in Matraman (317501), a woman born 1999-12-05, serial 0001. */
 const nik = '3175014512990001';
@@ -35,43 +23,25 @@ describe('CekNikPage', () => {
   async function open(
     settings: PublicServiceSettingsQuery = publicSettingsFixture(),
   ): Promise<void> {
-    TestBed.configureTestingModule({
-      imports: [ApolloTestingModule, CekNikPage],
-      providers: [
-        provideRouter([{ path: '**', component: BlankPage }]),
-        { provide: APOLLO_TESTING_CACHE, useFactory: createGraphqlCache },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: ALTCHA_LOADER, useValue: () => Promise.resolve() },
-      ],
-    });
-    backend = TestBed.inject(ApolloTestingController);
-    fixture = TestBed.createComponent(CekNikPage);
-    loader = TestbedHarnessEnvironment.loader(fixture);
+    ({ fixture, loader, backend } = createPublicPage(CekNikPage));
     await fixture.whenStable();
     backend.expectOne('Deployment').flushData({
       kabKota: { __typename: 'Region', code: '31.75', name: 'Kota Administrasi Jakarta Timur' },
     });
     backend.expectOne('PublicServiceSettings').flushData(settings);
-    await settle();
+    await settle(fixture);
   }
 
   afterEach(() => {
     backend.verify();
   });
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-
   function host(): HTMLElement {
     return fixture.nativeElement as HTMLElement;
   }
 
   function text(selector: string): string[] {
-    return Array.from(host().querySelectorAll(selector), (element) =>
-      (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    );
+    return textsOf(host(), selector);
   }
 
   async function typeNik(value: string): Promise<void> {
@@ -112,7 +82,7 @@ describe('CekNikPage', () => {
     check.flushData({
       cekNik: { __typename: 'CekNikResult', terdaftar: true, nikMasked, kelurahan: null },
     });
-    await settle();
+    await settle(fixture);
 
     expect(text('.result h2')).toEqual(['Terdaftar']);
     expect(text('.result-text')).toEqual([
@@ -130,7 +100,7 @@ describe('CekNikPage', () => {
     backend.expectOne('CekNik').flushData({
       cekNik: { __typename: 'CekNikResult', terdaftar: true, nikMasked, kelurahan: 'Kayu Manis' },
     });
-    await settle();
+    await settle(fixture);
 
     expect(text('.result-text')).toEqual([
       `NIK ${nikMasked} terdaftar sebagai pemilih di Kelurahan Kayu Manis, Kota Jakarta Timur.`,
@@ -145,7 +115,7 @@ describe('CekNikPage', () => {
     backend.expectOne('CekNik').flushData({
       cekNik: { __typename: 'CekNikResult', terdaftar: false, nikMasked, kelurahan: null },
     });
-    await settle();
+    await settle(fixture);
 
     expect(text('.result h2')).toEqual(['Belum terdaftar']);
     expect(text('.result-text')).toEqual([
@@ -171,7 +141,7 @@ describe('CekNikPage', () => {
         extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 75 },
       }),
     ]);
-    await settle();
+    await settle(fixture);
 
     expect(text('[role="alert"]')).toEqual([
       'Terlalu banyak permintaan dalam waktu singkat. Tunggu 1 menit 15 detik, lalu coba lagi.',
@@ -190,7 +160,7 @@ describe('CekNikPage', () => {
         extensions: { code: 'BAD_USER_INPUT', issues: [{ field: 'nik', code: 'X', message }] },
       }),
     ]);
-    await settle();
+    await settle(fixture);
 
     expect(await nikErrors()).toEqual([message]);
   });
@@ -216,7 +186,7 @@ describe('CekNikPage', () => {
         extensions: { code: 'PROOF_OF_WORK_FAILED', reason: 'REPLAYED' },
       }),
     ]);
-    await settle();
+    await settle(fixture);
 
     expect(widget.reset).toHaveBeenCalledTimes(1);
     expect(text('[role="alert"]')).toEqual([

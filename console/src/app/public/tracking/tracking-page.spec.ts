@@ -1,6 +1,4 @@
 import { type HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -16,12 +14,9 @@ import {
 
 import { type RegistrationStatusQuery } from '../../graphql/generated/graphql';
 import { createGraphqlCache } from '../../graphql/graphql-client';
-import { ALTCHA_LOADER } from '../proof-of-work/proof-of-work-widget';
+import { createPublicPage, settle, textsOf } from '../proof-of-work/public-page.fixture';
 import { publicSettingsFixture } from '../proof-of-work/public-settings.fixture';
 import { TrackingPage } from './tracking-page';
-
-@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class BlankPage {}
 
 /** A receipt code with its right check symbol, and the NIK it was registered with. */
 const receiptCode = '0123456789P';
@@ -48,38 +43,18 @@ describe('TrackingPage', () => {
   let backend: ApolloTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      imports: [ApolloTestingModule, TrackingPage],
-      providers: [
-        provideRouter([{ path: '**', component: BlankPage }]),
-        { provide: APOLLO_TESTING_CACHE, useFactory: createGraphqlCache },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: ALTCHA_LOADER, useValue: () => Promise.resolve() },
-      ],
-    });
-    backend = TestBed.inject(ApolloTestingController);
-    fixture = TestBed.createComponent(TrackingPage);
-    loader = TestbedHarnessEnvironment.loader(fixture);
+    ({ fixture, loader, backend } = createPublicPage(TrackingPage));
     await fixture.whenStable();
     backend.expectOne('PublicServiceSettings').flushData(publicSettingsFixture());
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => {
     backend.verify();
   });
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-
   function text(selector: string): string[] {
-    const host = fixture.nativeElement as HTMLElement;
-
-    return Array.from(host.querySelectorAll(selector), (element) =>
-      (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    );
+    return textsOf(fixture.nativeElement as HTMLElement, selector);
   }
 
   async function field(label: string): Promise<MatFormFieldHarness> {
@@ -135,7 +110,7 @@ describe('TrackingPage', () => {
       proofOfWork: null,
     });
     lookup.flushData(status({}));
-    await settle();
+    await settle(fixture);
 
     expect(text('h2')).toEqual(['Tahap: Diajukan']);
     expect(text('.stage-step .step-label')).toEqual([
@@ -155,7 +130,7 @@ describe('TrackingPage', () => {
     backend
       .expectOne('RegistrationStatus')
       .flushData(status({ stage: 'DITOLAK', rejectionReason: 'BUKAN_PENDUDUK' }));
-    await settle();
+    await settle(fixture);
 
     expect(text('[aria-current="step"] .step-label')).toEqual(['Ditolak']);
     expect(text('.reason')).toEqual(['Alasan: Alamat pada KK berada di luar wilayah KPU ini']);
@@ -171,7 +146,7 @@ describe('TrackingPage', () => {
           { extensions: { code: 'NOT_FOUND' } },
         ),
       ]);
-    await settle();
+    await settle(fixture);
 
     const [alert] = text('[role="alert"]');
     expect(alert).toContain('tidak ditemukan. Periksa kembali keduanya.');
@@ -191,7 +166,7 @@ describe('TrackingPage', () => {
         },
       }),
     ]);
-    await settle();
+    await settle(fixture);
 
     expect(await (await field('NIK')).getTextErrors()).toEqual(['Kode provinsi NIK tidak dikenal']);
     expect(await (await field('Kode tanda terima')).getTextErrors()).toEqual([]);
