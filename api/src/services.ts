@@ -103,8 +103,8 @@ export function createServices(
   };
 }
 
-/** How often spent proof-of-work challenges past their expiry are deleted. */
-const SPENT_CHALLENGE_PURGE_MS = 10 * 60_000;
+/** How often old lookup records and spent proof-of-work challenges are deleted. */
+const PUBLIC_PURGE_INTERVAL_MS = 10 * 60_000;
 
 function errorName(error: unknown): { name: string } {
   return { name: error instanceof Error ? error.name : 'unknown' };
@@ -135,14 +135,16 @@ function createPublicAccess(
     start() {
       limiter.start();
       lookupLog.start();
-      if (proofOfWork) {
-        purgeTimer = setInterval(() => {
-          proofOfWork.purgeExpired().catch((error: unknown) => {
-            log.warn({ err: errorName(error) }, 'spent challenges could not be purged');
-          });
-        }, SPENT_CHALLENGE_PURGE_MS);
-        purgeTimer.unref();
-      }
+      purgeTimer = setInterval(() => {
+        const retentionDays = config.publicServices.lookupRetentionDays;
+        lookupLog.purgeOlderThan(retentionDays).catch((error: unknown) => {
+          log.warn({ err: errorName(error) }, 'old public lookups could not be purged');
+        });
+        proofOfWork?.purgeExpired().catch((error: unknown) => {
+          log.warn({ err: errorName(error) }, 'spent challenges could not be purged');
+        });
+      }, PUBLIC_PURGE_INTERVAL_MS);
+      purgeTimer.unref();
     },
     async stop() {
       clearInterval(purgeTimer);

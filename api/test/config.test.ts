@@ -90,4 +90,37 @@ describe('configuration from the environment', () => {
     expect(malformed).toThrow('Konfigurasi SECRET_KEY tidak valid: harus 64 digit heksadesimal');
     expect(malformed).not.toThrow(/rahasia-sekali/);
   });
+
+  it('reads the public-service settings, with the proof of work on in production only', () => {
+    const secret = { SECRET_KEY: 'a'.repeat(64) };
+    const development = loadConfig({}).publicServices;
+    const production = loadConfig({ NODE_ENV: 'production', ...secret }).publicServices;
+    const tuned = loadConfig({
+      NIK_MASK: 'last4',
+      PUBLIC_LIMIT_PER_IP: '5/30s',
+      REGISTRATION_LIMIT_PER_NIK: '1/24h',
+      POLLING_DATE: '2029-02-14',
+    }).publicServices;
+
+    expect(development.isProofOfWorkRequired).toBe(false);
+    expect(production.isProofOfWorkRequired).toBe(true);
+    expect(development.nikMask).toEqual({ visibleDigits: 10 });
+    expect(tuned.nikMask).toEqual({ visibleDigits: 12 });
+    // One setting limits both questions about an NIK: Cek NIK and tracking.
+    expect(tuned.limits.CEK_NIK.perIp).toEqual({ points: 5, windowSeconds: 30 });
+    expect(tuned.limits.REGISTRATION_STATUS.perIp).toEqual({ points: 5, windowSeconds: 30 });
+    expect(tuned.limits.REGISTRATION_SUBMIT.perNik).toEqual({ points: 1, windowSeconds: 86_400 });
+    expect(tuned.pollingDate).toBe('2029-02-14');
+  });
+
+  it.each([
+    ['NIK_MASK', 'last5'],
+    ['PUBLIC_LIMIT_PER_NIK', 'sepuluh'],
+    ['REGISTRATION_LIMIT_GLOBAL', '0/1m'],
+    ['POLLING_DATE', '2029-02-30'],
+  ])('refuses a bad %s with one line naming it', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(
+      new RegExp(`^Konfigurasi ${variable} tidak valid`),
+    );
+  });
 });

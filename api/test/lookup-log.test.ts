@@ -28,6 +28,8 @@ function epochOf(value: string | Date): number {
   return value instanceof Date ? value.getTime() : Date.parse(`${value.replace(' ', 'T')}Z`);
 }
 
+const DAY_MS = 24 * 3_600_000;
+
 describe(`the public lookup log (${testDatabaseKind})`, () => {
   let database: TestDatabase & { dataSource: DataSource };
   const lines: string[] = [];
@@ -44,6 +46,31 @@ describe(`the public lookup log (${testDatabaseKind})`, () => {
       'SELECT occurred_at, action, nik_hash, client_ip, outcome, request_id FROM public_lookup ORDER BY id',
     );
   const messages = () => lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+
+  it('purges the records older than the retention period, and only those', async () => {
+    let now = START;
+    const lookupLog = new PublicLookupLog({ dataSource: database.dataSource, log, now: () => now });
+    const record = (requestId: string) => {
+      lookupLog.record({
+        action: 'CEK_NIK',
+        nikHash: null,
+        clientIp: '203.0.113.7',
+        requestId,
+        outcome: 'INVALID',
+      });
+    };
+    record('old');
+    await lookupLog.flush();
+    now = START + 10 * DAY_MS;
+    record('recent');
+    await lookupLog.flush();
+
+    now = START + 40 * DAY_MS;
+    const purged = await lookupLog.purgeOlderThan(35);
+
+    expect(purged).toBe(1);
+    expect((await readRows()).map((row) => row.request_id)).toEqual(['recent']);
+  });
 
   it('writes batched rows with the NIK hash and never the NIK', async () => {
     const nikHash = hashPersonalValue(randomBytes(32), NIK);

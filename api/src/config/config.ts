@@ -86,6 +86,7 @@ const environmentSchema = z.object({
   REGISTRATION_LIMIT_PER_IP: z.string().min(1).optional(),
   REGISTRATION_LIMIT_PER_NIK: z.string().min(1).optional(),
   REGISTRATION_LIMIT_GLOBAL: z.string().min(1).optional(),
+  PUBLIC_LOOKUP_RETENTION_DAYS: wholeNumber(1, 3_650).default(90),
   POLLING_DATE: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'harus tanggal YYYY-MM-DD' })
@@ -133,6 +134,8 @@ export interface PublicServicesConfig {
   readonly limits: PublicLimits;
   /** Next polling day, so that who turns 17 by then may register now (pemilih pemula). */
   readonly pollingDate: string | null;
+  /** Days the lookup log keeps a record before it is purged. */
+  readonly lookupRetentionDays: number;
 }
 
 export interface SecurityConfig {
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       isProofOfWorkRequired: values.PROOF_OF_WORK ?? values.NODE_ENV === 'production',
       isCekNikFastPathEnabled: values.CEK_NIK_FAST_PATH,
       limits: publicLimits(values),
+      lookupRetentionDays: values.PUBLIC_LOOKUP_RETENTION_DAYS,
       pollingDate: values.POLLING_DATE
         ? withVariableName('POLLING_DATE', () => checkedDate(values.POLLING_DATE ?? ''))
         : null,

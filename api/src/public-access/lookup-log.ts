@@ -113,6 +113,22 @@ export class PublicLookupLog {
     await this.startWrite();
   }
 
+  /**
+   * Deletes the records older than `retentionDays` (by the injected clock) and returns how many
+   * went: the log serves investigations of recent scans, not a history of who checked whom.
+   */
+  async purgeOlderThan(retentionDays: number): Promise<number> {
+    const cutoff = sqlDateTime(this.now() - retentionDays * 24 * 3_600_000);
+    const result: unknown = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from('public_lookup')
+      .where('occurred_at < :cutoff', { cutoff })
+      .execute();
+
+    return (result as { affected?: number | null }).affected ?? 0;
+  }
+
   /** Rows waiting to be written, for tests and health figures. */
   get bufferedCount(): number {
     return this.buffer.length - this.head;
