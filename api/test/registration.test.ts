@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import sharp from 'sharp';
-import { parseReceiptCode } from '@kaliber/schema';
+import { parseReceiptCode, receiptCodeFromBytes } from '@kaliber/schema';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import {
@@ -360,5 +360,26 @@ describe(`registration limits (${testDatabaseKind})`, () => {
     expect(codes).toEqual(['OK', 'OK', 'RATE_LIMITED']);
     const actions = (await auditTrail(server, after)).map((entry) => entry.action);
     expect(actions).toContain('PUBLIC_RATE_LIMIT_TRIPPED');
+  });
+
+  it('limits tracking like Cek NIK, by the same settings', async () => {
+    const limited = await startTestServer({ PUBLIC_LIMIT_PER_IP: '2/1h' });
+    try {
+      const codes = [];
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const { json } = await postGraphQL(limited, {
+          query: REGISTRATION_STATUS,
+          variables: {
+            receiptCode: receiptCodeFromBytes(new Uint8Array(7)),
+            nik: registrationForm()['nik'],
+          },
+        });
+        codes.push(json.errors?.[0]?.extensions?.['code']);
+      }
+
+      expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'RATE_LIMITED']);
+    } finally {
+      await limited.close();
+    }
   });
 });
