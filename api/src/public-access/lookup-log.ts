@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../logging/logger.js';
 import type { PublicAction } from './rate-limit-rule.js';
 import { chunk, sqlDateTime } from './rate-limit-store.js';
+import { WriteBehind } from './write-behind.js';
 
 /**
  * How a public lookup ended: the NIK is on the list (FOUND) or not (NOT_FOUND), the input was
@@ -51,15 +52,13 @@ export class PublicLookupLog {
   private readonly dataSource: DataSource;
   private readonly log: Logger;
   private readonly now: () => number;
-  private readonly flushIntervalMs: number;
   private readonly rowsPerStatement: number;
   private readonly maxBuffered: number;
   /** Oldest first; rows before `head` are already taken (dropped or being written). */
   private buffer: Row[] = [];
   private head = 0;
   private droppedCount = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private readonly writer: WriteBehind;
   private isFailing = false;
   /** The last second formatted, since a busy second formats the same text thousands of times. */
   private formattedSecond = -1;
@@ -69,7 +68,7 @@ export class PublicLookupLog {
     this.dataSource = options.dataSource;
     this.log = options.log;
     this.now = options.now ?? Date.now;
-    this.flushIntervalMs = options.flushIntervalMs ?? 1_000;
+    this.writer = new WriteBehind(() => this.write(), options.flushIntervalMs ?? 1_000);
     this.rowsPerStatement = options.rowsPerStatement ?? 500;
     this.maxBuffered = options.maxBuffered ?? 100_000;
   }
@@ -93,24 +92,17 @@ export class PublicLookupLog {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.startWrite(), this.flushIntervalMs);
-    this.timer.unref();
+    this.writer.start();
   }
 
   /** Stops the timer and writes what is buffered. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush();
+  stop(): Promise<void> {
+    return this.writer.stop();
   }
 
   /** Writes the buffer now; never rejects (a failure is logged and the rows kept). */
-  async flush(): Promise<void> {
-    // A write under way may have taken its rows before the caller's last record: wait for it,
-    // then write again.
-    await this.flushing;
-    await this.startWrite();
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   /**
@@ -132,17 +124,6 @@ export class PublicLookupLog {
   /** Rows waiting to be written, for tests and health figures. */
   get bufferedCount(): number {
     return this.buffer.length - this.head;
-  }
-
-  private startWrite(): Promise<void> {
-    // One write at a time: a slow database makes writes larger, never concurrent.
-    if (!this.flushing) {
-      this.flushing = this.write().finally(() => {
-        this.flushing = null;
-      });
-    }
-
-    return this.flushing;
   }
 
   private async write(): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type RateLimitRule,
 } from './rate-limit-rule.js';
 import type { CounterDelta, CounterStore } from './rate-limit-store.js';
+import { WriteBehind } from './write-behind.js';
 
 export type { LimitScope, PublicAction, PublicLimits, RateLimitRule } from './rate-limit-rule.js';
 
@@ -122,15 +123,13 @@ export class PublicRateLimiter {
   private readonly store: CounterStore;
   private readonly log: Logger;
   private readonly now: () => number;
-  private readonly syncIntervalMs: number;
   private readonly purgeIntervalMs: number;
   private readonly maxKeys: number;
   private readonly minHitsToShare: number;
   private readonly limits: Readonly<Record<PublicAction, readonly [Limit, Limit, Limit]>>;
   private readonly allLimits: readonly Limit[];
   private keyCount = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private syncing: Promise<void> | null = null;
+  private readonly syncer: WriteBehind;
   private lastPurgeAt: number;
   private isStoreFailing = false;
 
@@ -138,7 +137,10 @@ export class PublicRateLimiter {
     this.store = options.store;
     this.log = options.log;
     this.now = options.now ?? Date.now;
-    this.syncIntervalMs = options.syncIntervalMs ?? 200;
+    this.syncer = new WriteBehind(
+      () => this.runSync().catch((error: unknown) => this.noteStoreFailure(error)),
+      options.syncIntervalMs ?? 200,
+    );
     this.purgeIntervalMs = options.purgeIntervalMs ?? 60_000;
     this.maxKeys = options.maxKeys ?? 250_000;
     this.minHitsToShare = options.minHitsToShare ?? 2;
@@ -218,41 +220,22 @@ export class PublicRateLimiter {
 
   /** Starts the background sync. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.sync(), this.syncIntervalMs);
-    // The limiter must not keep a finished process alive.
-    this.timer.unref();
+    this.syncer.start();
   }
 
   /** Stops the background sync after a last push of the local hits. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush();
+  stop(): Promise<void> {
+    return this.syncer.stop();
   }
 
   /** Pushes the local hits and reads the totals back now; never rejects (failures are logged). */
-  async flush(): Promise<void> {
-    await this.syncing;
-    await this.sync();
+  flush(): Promise<void> {
+    return this.syncer.flush();
   }
 
   /** Counters held in memory, for tests and health figures. */
   get heldKeyCount(): number {
     return this.keyCount;
-  }
-
-  private sync(): Promise<void> {
-    // One sync at a time: a slow database makes syncs less frequent, never piled up.
-    if (!this.syncing) {
-      this.syncing = this.runSync()
-        .catch((error: unknown) => this.noteStoreFailure(error))
-        .finally(() => {
-          this.syncing = null;
-        });
-    }
-
-    return this.syncing;
   }
 
   private async runSync(): Promise<void> {
