@@ -58,7 +58,7 @@ export class PublicLookupLog {
   private buffer: Row[] = [];
   private head = 0;
   private droppedCount = 0;
-  private readonly writer: WriteBehind;
+  private readonly writeJob: WriteBehind;
   private isFailing = false;
   /** The last second formatted, since a busy second formats the same text thousands of times. */
   private formattedSecond = -1;
@@ -68,7 +68,7 @@ export class PublicLookupLog {
     this.dataSource = options.dataSource;
     this.log = options.log;
     this.now = options.now ?? Date.now;
-    this.writer = new WriteBehind(() => this.write(), options.flushIntervalMs ?? 1_000);
+    this.writeJob = new WriteBehind(() => this.write(), options.flushIntervalMs ?? 1_000);
     this.rowsPerStatement = options.rowsPerStatement ?? 500;
     this.maxBuffered = options.maxBuffered ?? 100_000;
   }
@@ -92,17 +92,17 @@ export class PublicLookupLog {
   }
 
   start(): void {
-    this.writer.start();
+    this.writeJob.start();
   }
 
   /** Stops the timer and writes what is buffered. */
   stop(): Promise<void> {
-    return this.writer.stop();
+    return this.writeJob.stop();
   }
 
   /** Writes the buffer now; never rejects (a failure is logged and the rows kept). */
   flush(): Promise<void> {
-    return this.writer.flush();
+    return this.writeJob.flush();
   }
 
   /**

@@ -129,7 +129,7 @@ export class PublicRateLimiter {
   private readonly limits: Readonly<Record<PublicAction, readonly [Limit, Limit, Limit]>>;
   private readonly allLimits: readonly Limit[];
   private keyCount = 0;
-  private readonly syncer: WriteBehind;
+  private readonly syncJob: WriteBehind;
   private lastPurgeAt: number;
   private isStoreFailing = false;
 
@@ -137,7 +137,7 @@ export class PublicRateLimiter {
     this.store = options.store;
     this.log = options.log;
     this.now = options.now ?? Date.now;
-    this.syncer = new WriteBehind(
+    this.syncJob = new WriteBehind(
       () => this.runSync().catch((error: unknown) => this.noteStoreFailure(error)),
       options.syncIntervalMs ?? 200,
     );
@@ -220,17 +220,17 @@ export class PublicRateLimiter {
 
   /** Starts the background sync. */
   start(): void {
-    this.syncer.start();
+    this.syncJob.start();
   }
 
   /** Stops the background sync after a last push of the local hits. */
   stop(): Promise<void> {
-    return this.syncer.stop();
+    return this.syncJob.stop();
   }
 
   /** Pushes the local hits and reads the totals back now; never rejects (failures are logged). */
   flush(): Promise<void> {
-    return this.syncer.flush();
+    return this.syncJob.flush();
   }
 
   /** Counters held in memory, for tests and health figures. */
