@@ -2,12 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, {
-  type ErrorRequestHandler,
-  type Express,
-  type Request,
-  type RequestHandler,
-} from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.mjs';
 import { pinoHttp } from 'pino-http';
 import {
@@ -112,7 +107,8 @@ export function createApp({
           regions,
           services,
           actor: token ? await resolveActor(services, token) : null,
-          clientIp: clientIpOf(req, security.trustedProxyHops),
+          // The Cek NIK lane's computation, so both paths count one client as one.
+          clientIp: clientAddressOf(req, security.trustedProxyHops),
           sessionCookie: sessionCookieWriter(res, security.isCookieSecure),
           personalDataViews: new PersonalDataViews(),
         };
@@ -162,11 +158,6 @@ const refuseUnparsableBody: RequestHandler = (request, _response, next) => {
       : undefined,
   );
 };
-
-// The same computation as the Cek NIK lane's, so both paths count one client as one.
-function clientIpOf(request: Request, trustedHops: number): string {
-  return clientAddressOf(request, trustedHops);
-}
 
 /** The built Angular console at `/`, with unknown paths falling back to its index.html. */
 function serveConsole(app: Express, consoleDir: string, log: Logger): void {

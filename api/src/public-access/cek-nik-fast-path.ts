@@ -70,12 +70,20 @@ class PlanCache {
 
   planFor(document: string): CekNikPlan | null {
     const known = this.plans.get(document);
-    if (known !== undefined) return known;
-    // A flood of distinct documents must not grow memory or cost a parse each time here;
-    // Apollo handles them as it would without this path.
-    if (document.length > MAX_DOCUMENT_LENGTH || this.plans.size >= MAX_PLANS) return null;
+    if (known !== undefined) {
+      // Least recently used last out: a flood of distinct documents evicts itself, while the
+      // console's one document, asked for all the time, stays.
+      this.plans.delete(document);
+      this.plans.set(document, known);
+      return known;
+    }
+    if (document.length > MAX_DOCUMENT_LENGTH) return null;
 
     const plan = compilePlan(this.schema, document);
+    if (this.plans.size >= MAX_PLANS) {
+      const oldest = this.plans.keys().next();
+      if (!oldest.done) this.plans.delete(oldest.value);
+    }
     this.plans.set(document, plan);
     return plan;
   }
@@ -190,7 +198,7 @@ function compilePlan(schema: GraphQLSchema, text: string): CekNikPlan | null {
   }
   const root = onlyField(operation.selectionSet);
   if (!root || root.name.value !== 'cekNik' || !root.selectionSet || !root.loc) return null;
-  if (hasDirectives(operation)) return null;
+  if (needsExecutor(operation)) return null;
 
   const fields = root.selectionSet.selections.map((selection) =>
     selection.kind === Kind.FIELD &&
@@ -223,8 +231,9 @@ function onlyField(selectionSet: SelectionSetNode): FieldNode | null {
   return first?.kind === Kind.FIELD && rest.length === 0 ? first : null;
 }
 
-// Directives (@skip, @include, custom ones) change execution; leave them to the executor.
-function hasDirectives(operation: OperationDefinitionNode): boolean {
+// Directives (@skip, @include, custom ones) and variable defaults change execution in ways the
+// plan does not model; such documents are left to the executor.
+function needsExecutor(operation: OperationDefinitionNode): boolean {
   const fieldNodes = (set: SelectionSetNode | undefined): FieldNode[] =>
     (set?.selections ?? []).flatMap((selection) =>
       selection.kind === Kind.FIELD ? [selection, ...fieldNodes(selection.selectionSet)] : [],

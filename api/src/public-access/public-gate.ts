@@ -1,4 +1,4 @@
-import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditLog, AuditSource } from '../audit/audit-log.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { LookupOutcome, PublicLookupLog } from './lookup-log.js';
@@ -89,7 +89,8 @@ export class PublicGate {
   }
 }
 
-export function sourceOf(request: PublicRequest) {
+/** The audit source of a public request: no actor, the client address and the request id. */
+export function sourceOf(request: PublicRequest): AuditSource {
   return { actor: null, clientIp: request.clientIp, requestId: request.requestId };
 }
 

@@ -5,9 +5,6 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { CekNikResultType, PublicServiceSettingsType } from './cek-nik.types.js';
 import type { PublicRequest } from './public-gate.js';
 
-/** Largest NIK text accepted before parsing; a pasted NIK with separators fits easily. */
-export const MAX_NIK_TEXT = 40;
-
 /**
  * The public services every citizen may use without an account (DESIGN §4.1): they answer
  * without personal data and sit behind the public gate (limits, optional proof of work).

@@ -12,6 +12,7 @@ import {
   todayUtc,
   type DocumentKind,
   type RegionCatalogue,
+  type RegistrationForm,
   type RegistrationFormInput,
 } from '@kaliber/schema';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -146,7 +147,7 @@ export class RegistrationService {
   }
 
   private async store(
-    form: ReturnType<typeof checkRegistrationForm>['normalized'],
+    form: RegistrationForm,
     warnings: readonly { code: string; message: string }[],
     documents: ReadonlyMap<DocumentKind, InspectedDocument>,
     request: PublicRequest,
